@@ -1,0 +1,14 @@
+package dk.postfordeling.contracts;
+
+/**
+ * Routing information the sender supplied, e.g. in a Digital Post (MeMo) message header.
+ * Every field is optional.
+ *
+ * @param kleNumber    KLE subject key ({@code NN.NN.NN}); KLE (Kommunernes Landsforenings
+ *                     Emnesystematik) is the subject classification municipalities file by
+ * @param caseId       the sender's reference to an existing case
+ * @param senderIdType {@code CPR} or {@code CVR} when the sender is identified
+ * @param messageLabel the message label (subject) of a MeMo message
+ */
+public record RoutingHints(String kleNumber, String caseId, String senderIdType, String messageLabel) {
+}

@@ -1,0 +1,50 @@
+package dk.postfordeling.platform.privacy;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds and masks Danish CPR numbers (personnummer, {@code DDMMYY-NNNN}, with or without the dash).
+ *
+ * <p>The modulus-11 check is deliberately not applied: CPR numbers issued since 2007 need not
+ * satisfy it, so a number that looks like a CPR number is treated as one. The day and month must
+ * form a plausible date so that ordinary ten-digit numbers (phone numbers with prefixes, account
+ * numbers) are less often mistaken for one.
+ */
+public final class PersonalData {
+
+    /** The text every CPR number is replaced with wherever text leaves the mail. */
+    public static final String CPR_MASK = "[CPR]";
+
+    private static final Pattern CPR = Pattern.compile(
+            "(?<![\\d-])(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])\\d{2}[- ]?\\d{4}(?![\\d])");
+
+    private PersonalData() {
+    }
+
+    /** Returns the text with every CPR number replaced by {@link #CPR_MASK}; {@code null} stays {@code null}. */
+    public static String maskCpr(CharSequence text) {
+        if (text == null) {
+            return null;
+        }
+        return CPR.matcher(text).replaceAll(CPR_MASK);
+    }
+
+    /** Counts the CPR numbers in the text. */
+    public static int countCpr(CharSequence text) {
+        if (text == null) {
+            return 0;
+        }
+        Matcher matcher = CPR.matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    /** Whether the text contains at least one CPR number. */
+    public static boolean containsCpr(CharSequence text) {
+        return text != null && CPR.matcher(text).find();
+    }
+}
