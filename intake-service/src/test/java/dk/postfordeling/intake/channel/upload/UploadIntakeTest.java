@@ -1,0 +1,141 @@
+package dk.postfordeling.intake.channel.upload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dk.postfordeling.contracts.Channel;
+import dk.postfordeling.contracts.ExtractionStatus;
+import dk.postfordeling.contracts.MailReceived;
+import dk.postfordeling.contracts.TextExtracted;
+import dk.postfordeling.contracts.Topics;
+import dk.postfordeling.intake.KafkaTestConsumer;
+import dk.postfordeling.intake.Samples;
+import dk.postfordeling.platform.blob.BlobStore;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "postfordeling.intake.blob-store-dir=${java.io.tmpdir}/postfordeling-intake-test/${random.uuid}",
+        "postfordeling.kafka.partitions=1"})
+@EmbeddedKafka(partitions = 1)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UploadIntakeTest {
+
+    @LocalServerPort
+    int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Autowired
+    BlobStore blobStore;
+
+    KafkaTestConsumer<MailReceived> received;
+    KafkaTestConsumer<TextExtracted> extracted;
+
+    @BeforeAll
+    void watchTopics() {
+        received = new KafkaTestConsumer<>(brokers, Topics.MAIL_RECEIVED);
+        extracted = new KafkaTestConsumer<>(brokers, Topics.MAIL_EXTRACTED);
+    }
+
+    @AfterAll
+    void stopWatching() {
+        received.close();
+        extracted.close();
+    }
+
+    @Test
+    void uploadedEmailWithPdfIsStoredAnnouncedAndExtracted() throws Exception {
+        byte[] eml = Samples.parkingComplaintWithPdf();
+
+        Map<?, ?> answer = upload(eml, "klage.eml");
+
+        String mailId = (String) answer.get("mailId");
+        assertThat(answer.get("status")).isEqualTo("ACCEPTED");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(extracted.valuesFor(mailId)).isNotEmpty());
+        MailReceived announced = received.valuesFor(mailId).get(0);
+        assertThat(announced.channel()).isEqualTo(Channel.UPLOAD);
+        assertThat(announced.mediaType()).isEqualTo("message/rfc822");
+        assertThat(announced.sizeBytes()).isEqualTo(eml.length);
+        try (InputStream stored = blobStore.open(announced.originalRef())) {
+            assertThat(stored.readAllBytes()).isEqualTo(eml);
+        }
+        TextExtracted text = extracted.valuesFor(mailId).get(0);
+        assertThat(text.status()).isEqualTo(ExtractionStatus.EXTRACTED);
+        assertThat(text.subject()).isEqualTo("Klage over parkeringsafgift på Vesterbrogade");
+        assertThat(text.attachments()).singleElement()
+                .satisfies(a -> assertThat(a.text()).contains("Kontrolafgift nr. 2026-118734"));
+        assertThat(text.originalRef()).isEqualTo(announced.originalRef());
+    }
+
+    @Test
+    void theSameUploadTwiceIsTheSameMail() {
+        byte[] eml = Samples.bulkyWastePickup();
+
+        Object first = upload(eml, "a.eml").get("mailId");
+        Object second = upload(eml, "b.eml").get("mailId");
+
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void anEmptyUploadIsRefusedWithAReason() {
+        assertThatThrownBy(() -> upload(new byte[0], "empty.eml"))
+                .isInstanceOfSatisfying(HttpClientErrorException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                    assertThat(e.getResponseBodyAsString()).contains("empty");
+                });
+    }
+
+    @Test
+    void anUploadWithoutTheFilePartIsRefusedWithAReason() {
+        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("attachment", "x");
+
+        assertThatThrownBy(() -> client().post().uri("/api/v1/mails").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(body).retrieve().toBodilessEntity())
+                .isInstanceOfSatisfying(HttpClientErrorException.class, e -> {
+                    assertThat(e.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                    assertThat(e.getResponseBodyAsString()).contains("'file'");
+                });
+    }
+
+    private Map<?, ?> upload(byte[] content, String fileName) {
+        LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
+        body.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        var response = client().post().uri("/api/v1/mails").contentType(MediaType.MULTIPART_FORM_DATA)
+                .body(body).retrieve().toEntity(Map.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        return response.getBody();
+    }
+
+    private RestClient client() {
+        return RestClient.create("http://localhost:" + port);
+    }
+
+}

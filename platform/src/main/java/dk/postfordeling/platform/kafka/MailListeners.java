@@ -1,0 +1,35 @@
+package dk.postfordeling.platform.kafka;
+
+import dk.postfordeling.contracts.Topic;
+import java.util.Map;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+/**
+ * Builds a listener container factory that reads one topic's wire message. A record that cannot be
+ * deserialised is handed to the error handler (and so to the dead-letter topic) rather than
+ * stopping the consumer.
+ */
+public final class MailListeners {
+
+    private MailListeners() {
+    }
+
+    public static <T> ConcurrentKafkaListenerContainerFactory<String, T> forTopic(
+            Topic<T> topic, KafkaProperties kafka, DefaultErrorHandler errorHandler, int concurrency) {
+        Map<String, Object> config = kafka.buildConsumerProperties();
+        DefaultKafkaConsumerFactory<String, T> consumers = new DefaultKafkaConsumerFactory<>(config,
+                new StringDeserializer(), new ErrorHandlingDeserializer<>(topic.serde()));
+        ConcurrentKafkaListenerContainerFactory<String, T> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(consumers);
+        factory.setCommonErrorHandler(errorHandler);
+        factory.setConcurrency(concurrency);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        return factory;
+    }
+}
