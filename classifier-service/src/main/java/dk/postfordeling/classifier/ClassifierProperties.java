@@ -1,0 +1,31 @@
+package dk.postfordeling.classifier;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Classifier configuration.
+ *
+ * @param modelDir           the model directory (one sub-directory per version, {@code CURRENT} names the one in use)
+ * @param routeThreshold     smallest top probability that routes without a person
+ * @param minKnownWordShare  smallest share of a mail's words that must be known from training, else REVIEW
+ * @param topK               how many labels each {@code MailClassified} carries
+ * @param bootstrapSample    train a first model from the bundled SAMPLE data when the model directory is empty
+ * @param attachmentChars    characters of each attachment's text that count toward the prediction
+ */
+@Validated
+@ConfigurationProperties("postfordeling.classifier")
+public record ClassifierProperties(
+        @NotNull Path modelDir,
+        @DefaultValue("0.80") @DecimalMin("0.0") @DecimalMax("1.0") double routeThreshold,
+        @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double minKnownWordShare,
+        @DefaultValue("3") @Min(1) int topK,
+        @DefaultValue("true") boolean bootstrapSample,
+        @DefaultValue("2000") @Min(0) int attachmentChars) {
+}

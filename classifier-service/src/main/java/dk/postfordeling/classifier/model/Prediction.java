@@ -1,0 +1,30 @@
+package dk.postfordeling.classifier.model;
+
+import dk.postfordeling.contracts.ExplainingPhrase;
+import dk.postfordeling.contracts.LabelScore;
+import java.util.List;
+
+/**
+ * The model's view of one text.
+ *
+ * @param ranked          every label with its probability, most probable first
+ * @param words           number of word tokens in the text
+ * @param knownWordShare  share of those words that occurred in the training data (0 when there are none)
+ * @param phrases         phrases that pushed most toward the top label, strongest first
+ * @param modelVersion    the model that predicted
+ */
+public record Prediction(
+        List<LabelScore> ranked,
+        int words,
+        double knownWordShare,
+        List<ExplainingPhrase> phrases,
+        String modelVersion) {
+
+    public LabelScore top() {
+        return ranked.get(0);
+    }
+
+    public List<LabelScore> topK(int k) {
+        return ranked.subList(0, Math.min(k, ranked.size()));
+    }
+}

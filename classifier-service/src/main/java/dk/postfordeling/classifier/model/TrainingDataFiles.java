@@ -1,0 +1,79 @@
+package dk.postfordeling.classifier.model;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import tools.jackson.databind.JsonNode;
+import dk.postfordeling.contracts.MailJson;
+
+/**
+ * Reads labelled examples from UTF-8 CSV (RFC 4180, header {@code text,label}) or JSON Lines
+ * (one {@code {"text": …, "label": …}} per line). A malformed row fails with its line number.
+ */
+public final class TrainingDataFiles {
+
+    private TrainingDataFiles() {
+    }
+
+    public static List<LabelledText> read(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        try (InputStream in = Files.newInputStream(file)) {
+            return name.endsWith(".jsonl") || name.endsWith(".ndjson") ? readJsonLines(in, file.toString()) : readCsv(in, file.toString());
+        }
+    }
+
+    public static List<LabelledText> readCsv(InputStream in, String source) throws IOException {
+        Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+        CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
+        List<LabelledText> examples = new ArrayList<>();
+        for (CSVRecord record : format.parse(reader)) {
+            if (!record.isMapped("text") || !record.isMapped("label")) {
+                throw new IOException(source + ": the header must be 'text,label'");
+            }
+            if (!record.isConsistent()) {
+                throw new IOException(source + ": record " + record.getRecordNumber() + " has " + record.size()
+                        + " fields, expected 2");
+            }
+            examples.add(example(record.get("text"), record.get("label"), source, record.getRecordNumber()));
+        }
+        return examples;
+    }
+
+    private static List<LabelledText> readJsonLines(InputStream in, String source) throws IOException {
+        List<LabelledText> examples = new ArrayList<>();
+        BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        String line;
+        long number = 0;
+        while ((line = reader.readLine()) != null) {
+            number++;
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node;
+            try {
+                node = MailJson.mapper().readTree(line);
+            } catch (RuntimeException e) {
+                throw new IOException(source + ": line " + number + " is not JSON");
+            }
+            examples.add(example(node.path("text").asString(null), node.path("label").asString(null), source, number));
+        }
+        return examples;
+    }
+
+    private static LabelledText example(String text, String label, String source, long number) throws IOException {
+        if (text == null || label == null || label.isBlank()) {
+            throw new IOException(source + ": example " + number + " needs both text and label");
+        }
+        return new LabelledText(text, label.strip());
+    }
+}

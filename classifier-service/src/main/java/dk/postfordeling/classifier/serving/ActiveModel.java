@@ -1,0 +1,86 @@
+package dk.postfordeling.classifier.serving;
+
+import dk.postfordeling.classifier.ClassifierProperties;
+import dk.postfordeling.classifier.model.LabelledText;
+import dk.postfordeling.classifier.model.ModelMetadata;
+import dk.postfordeling.classifier.model.ModelRepository;
+import dk.postfordeling.classifier.model.ModelTrainer;
+import dk.postfordeling.classifier.model.TextClassifier;
+import dk.postfordeling.classifier.model.TrainingDataFiles;
+import dk.postfordeling.classifier.model.TrainingOptions;
+import dk.postfordeling.classifier.model.FeatureConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The model the service predicts with. Loaded from the model directory at start-up; when the
+ * directory is empty and bootstrapping is enabled, a first model is trained from the bundled
+ * SAMPLE data (and the log says so). {@link #switchTo} replaces the model between two messages,
+ * so no message is dropped or classified by a half-loaded model.
+ */
+@Component
+public class ActiveModel implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(ActiveModel.class);
+    static final String SAMPLE_DATA = "/sample-data/sample-mails-da.csv";
+
+    private final ModelRepository repository;
+    private volatile TextClassifier classifier;
+
+    public ActiveModel(ClassifierProperties properties, Clock clock) throws IOException {
+        this.repository = new ModelRepository(properties.modelDir());
+        Optional<Path> current = repository.current();
+        if (current.isEmpty()) {
+            if (!properties.bootstrapSample()) {
+                throw new IllegalStateException("no model in " + repository.root()
+                        + "; train one with 'java -jar classifier-service.jar train --data FILE --model-dir DIR'");
+            }
+            ModelMetadata trained = trainSampleModel(repository, clock);
+            log.warn("no model found: trained {} from the bundled SAMPLE data ({} examples); train on real data before production",
+                    trained.modelVersion(), trained.data().rows());
+            current = repository.current();
+        }
+        this.classifier = TextClassifier.load(current.orElseThrow());
+        log.info("model {} loaded with {} labels", classifier.metadata().modelVersion(), classifier.metadata().labels().size());
+    }
+
+    static ModelMetadata trainSampleModel(ModelRepository repository, Clock clock) throws IOException {
+        List<LabelledText> sample;
+        try (InputStream in = ActiveModel.class.getResourceAsStream(SAMPLE_DATA)) {
+            sample = TrainingDataFiles.readCsv(in, "bundled-sample");
+        }
+        ModelMetadata metadata = new ModelTrainer(clock).train(sample, TrainingOptions.defaults(), FeatureConfig.defaults(),
+                "bundled-sample", true, "sample-da", repository.root());
+        repository.makeCurrent(metadata.modelVersion());
+        return metadata;
+    }
+
+    public TextClassifier classifier() {
+        return classifier;
+    }
+
+    /** Loads a model version from the repository, makes it current and starts predicting with it. */
+    public synchronized void switchTo(String modelVersion) throws IOException {
+        TextClassifier next = TextClassifier.load(repository.root().resolve(modelVersion));
+        repository.makeCurrent(modelVersion);
+        TextClassifier previous = classifier;
+        classifier = next;
+        synchronized (previous) {
+            previous.close();
+        }
+        log.info("switched to model {}", modelVersion);
+    }
+
+    @Override
+    public void destroy() {
+        classifier.close();
+    }
+}

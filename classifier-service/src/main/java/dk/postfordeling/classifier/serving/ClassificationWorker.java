@@ -1,0 +1,68 @@
+package dk.postfordeling.classifier.serving;
+
+import dk.postfordeling.classifier.ClassifierProperties;
+import dk.postfordeling.classifier.decision.DecisionPolicy;
+import dk.postfordeling.classifier.model.Prediction;
+import dk.postfordeling.contracts.Explanation;
+import dk.postfordeling.contracts.ExplainingPhrase;
+import dk.postfordeling.contracts.MailClassified;
+import dk.postfordeling.contracts.TextExtracted;
+import dk.postfordeling.contracts.Topics;
+import dk.postfordeling.platform.logging.MailLogContext;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/** Classifies every extracted mail and publishes {@code MailClassified}. */
+@Component
+class ClassificationWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(ClassificationWorker.class);
+
+    private final ActiveModel model;
+    private final DecisionPolicy policy;
+    private final ClassifierProperties properties;
+    private final KafkaTemplate<String, Object> kafka;
+    private final Clock clock;
+
+    ClassificationWorker(ActiveModel model, ClassifierProperties properties, KafkaTemplate<String, Object> kafka, Clock clock) {
+        this.model = model;
+        this.policy = new DecisionPolicy(properties);
+        this.properties = properties;
+        this.kafka = kafka;
+        this.clock = clock;
+    }
+
+    @KafkaListener(topics = "mail.extracted.v1", groupId = "classifier-service",
+            containerFactory = "textExtractedListenerFactory")
+    void onTextExtracted(TextExtracted mail) throws ExecutionException, InterruptedException {
+        try (MailLogContext ignored = MailLogContext.open(mail.mailId())) {
+            Prediction prediction = model.classifier().predict(MailText.of(mail, properties.attachmentChars()));
+            DecisionPolicy.Outcome outcome = policy.decide(prediction, mail.status());
+            MailClassified classified = new MailClassified(mail.mailId(), mail.channel(), mail.originalRef(),
+                    prediction.topK(properties.topK()), outcome.decision(), outcome.reasons(),
+                    new Explanation(prediction.top().label(), prediction.phrases(), summary(prediction)),
+                    mail.hints(), prediction.modelVersion(), clock.instant());
+            kafka.send(Topics.MAIL_CLASSIFIED.name(), mail.mailId().toString(), classified).get();
+            log.info("mail classified decision={} label={} confidence={} model={} reasons={}",
+                    outcome.decision(), prediction.top().label(),
+                    String.format(Locale.ROOT, "%.3f", prediction.top().probability()), prediction.modelVersion(),
+                    outcome.reasons().stream().map(r -> r.code()).toList());
+        }
+    }
+
+    private static String summary(Prediction prediction) {
+        if (prediction.phrases().isEmpty()) {
+            return "Ingen ord i posten peger tydeligt mod en bestemt modtager.";
+        }
+        String words = prediction.phrases().stream().limit(3).map(ExplainingPhrase::phrase)
+                .map(p -> "»" + p + "«").collect(Collectors.joining(", "));
+        return "Ordene " + words + " peger mest mod " + prediction.top().label() + ".";
+    }
+}

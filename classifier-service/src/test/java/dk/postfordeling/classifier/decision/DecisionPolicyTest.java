@@ -1,0 +1,61 @@
+package dk.postfordeling.classifier.decision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.postfordeling.classifier.ClassifierProperties;
+import dk.postfordeling.classifier.model.Prediction;
+import dk.postfordeling.contracts.Decision;
+import dk.postfordeling.contracts.DecisionReason;
+import dk.postfordeling.contracts.ExtractionStatus;
+import dk.postfordeling.contracts.LabelScore;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DecisionPolicyTest {
+
+    private final DecisionPolicy policy = new DecisionPolicy(new ClassifierProperties(Path.of("m"), 0.8, 0.5, 3, false, 2000));
+
+    @Test
+    void routesAConfidentPredictionOnFamiliarText() {
+        var outcome = policy.decide(prediction(0.93, 0.9), ExtractionStatus.EXTRACTED);
+
+        assertThat(outcome.decision()).isEqualTo(Decision.ROUTE);
+        assertThat(outcome.reasons()).extracting(DecisionReason::code).containsExactly("CONFIDENT");
+        assertThat(outcome.reasons().get(0).text()).contains("93 %", "parkering", "80 %");
+    }
+
+    @Test
+    void sendsAnUnsurePredictionToAPerson() {
+        var outcome = policy.decide(prediction(0.62, 0.9), ExtractionStatus.EXTRACTED);
+
+        assertThat(outcome.decision()).isEqualTo(Decision.REVIEW);
+        assertThat(outcome.reasons()).extracting(DecisionReason::code).containsExactly("LOW_CONFIDENCE");
+    }
+
+    @Test
+    void sendsUnfamiliarTextToAPersonEvenWhenTheModelIsSure() {
+        var outcome = policy.decide(prediction(0.97, 0.2), ExtractionStatus.EXTRACTED);
+
+        assertThat(outcome.decision()).isEqualTo(Decision.REVIEW);
+        assertThat(outcome.reasons()).extracting(DecisionReason::code).containsExactly("UNFAMILIAR_TEXT");
+    }
+
+    @Test
+    void sendsPartlyReadMailToAPerson() {
+        var outcome = policy.decide(prediction(0.97, 0.9), ExtractionStatus.PARTIAL);
+
+        assertThat(outcome.decision()).isEqualTo(Decision.REVIEW);
+        assertThat(outcome.reasons()).extracting(DecisionReason::code).containsExactly("PARTIAL_EXTRACTION");
+    }
+
+    @Test
+    void theThresholdItselfRoutes() {
+        assertThat(policy.decide(prediction(0.80, 0.9), ExtractionStatus.EXTRACTED).decision()).isEqualTo(Decision.ROUTE);
+    }
+
+    private static Prediction prediction(double top, double known) {
+        return new Prediction(List.of(new LabelScore("parkering", top), new LabelScore("affald", 1 - top)),
+                12, known, List.of(), "m-1");
+    }
+}

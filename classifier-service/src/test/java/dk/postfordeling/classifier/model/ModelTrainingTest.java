@@ -1,0 +1,91 @@
+package dk.postfordeling.classifier.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.postfordeling.contracts.ExplainingPhrase;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelTrainingTest {
+
+    private static final String PARKING = "Klage over parkeringsafgift. Jeg har fået en kontrolafgift, selvom jeg har beboerlicens til zonen.";
+    private static final String WASTE = "Vores storskrald blev ikke afhentet i tirsdags. Kan skraldebilen komme igen?";
+
+    @TempDir
+    static Path models;
+
+    static ModelMetadata trained;
+
+    @BeforeAll
+    static void trainOnSample() throws Exception {
+        trained = trainer().train(SampleModel.sampleData(), TrainingOptions.defaults(), FeatureConfig.defaults(),
+                "bundled-sample", true, "sample-da", models);
+    }
+
+    @Test
+    void learnsToTellMailboxesApart() throws Exception {
+        try (TextClassifier classifier = TextClassifier.load(models.resolve(trained.modelVersion()))) {
+            assertThat(classifier.predict(PARKING).top().label()).isEqualTo("parkering");
+            assertThat(classifier.predict(WASTE).top().label()).isEqualTo("affald");
+            assertThat(classifier.predict(PARKING).top().probability()).isGreaterThan(0.8);
+        }
+    }
+
+    @Test
+    void explainsAPredictionWithTheMailsOwnWords() throws Exception {
+        try (TextClassifier classifier = TextClassifier.load(models.resolve(trained.modelVersion()))) {
+            Prediction prediction = classifier.predict(PARKING);
+
+            assertThat(prediction.phrases()).isNotEmpty().allSatisfy(p -> assertThat(p.weight()).isPositive());
+            assertThat(prediction.phrases().stream().map(ExplainingPhrase::phrase))
+                    .contains("parkeringsafgift")
+                    .allSatisfy(phrase -> assertThat(PARKING.toLowerCase()).contains(phrase));
+            assertThat(prediction.phrases()).isSortedAccordingTo((a, b) -> Double.compare(b.weight(), a.weight()));
+        }
+    }
+
+    @Test
+    void sameSeedAndDataGiveTheSamePredictions() throws Exception {
+        ModelMetadata again = trainer().train(SampleModel.sampleData(), TrainingOptions.defaults(), FeatureConfig.defaults(),
+                "bundled-sample", true, "again", models);
+
+        try (TextClassifier first = TextClassifier.load(models.resolve(trained.modelVersion()));
+                TextClassifier second = TextClassifier.load(models.resolve(again.modelVersion()))) {
+            for (String text : new String[] {PARKING, WASTE, "Hej, kan I ringe mig op?"}) {
+                assertThat(second.predict(text).ranked()).isEqualTo(first.predict(text).ranked());
+            }
+        }
+    }
+
+    @Test
+    void recordsProvenanceWithTheModel() throws Exception {
+        ModelMetadata read = ModelFiles.readMetadata(models.resolve(trained.modelVersion()));
+
+        assertThat(read).isEqualTo(trained);
+        assertThat(read.modelVersion()).startsWith("sample-da-20261102T081500Z-");
+        assertThat(read.data().rows()).isEqualTo(SampleModel.sampleData().size());
+        assertThat(read.data().sample()).isTrue();
+        assertThat(read.data().sha256()).hasSize(64);
+        assertThat(read.labels()).contains("parkering", "affald", "byggeri", "borgerservice");
+        assertThat(read.libraries()).containsEntry("djl", "0.35.1").containsKey("engine");
+        assertThat(read.training().seed()).isEqualTo(42L);
+    }
+
+    @Test
+    void textUnlikeTheTrainingDataIsMeasuredAsUnfamiliar() throws Exception {
+        try (TextClassifier classifier = TextClassifier.load(models.resolve(trained.modelVersion()))) {
+            assertThat(classifier.predict("The quarterly earnings report exceeded analyst expectations").knownWordShare())
+                    .isLessThan(0.3);
+            assertThat(classifier.predict(PARKING).knownWordShare()).isGreaterThan(0.7);
+        }
+    }
+
+    private static ModelTrainer trainer() {
+        return new ModelTrainer(Clock.fixed(Instant.parse("2026-11-02T08:15:00Z"), ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,98 @@
+package dk.postfordeling.classifier.serving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dk.postfordeling.contracts.Channel;
+import dk.postfordeling.contracts.Decision;
+import dk.postfordeling.contracts.ExtractionStatus;
+import dk.postfordeling.contracts.MailClassified;
+import dk.postfordeling.contracts.MailId;
+import dk.postfordeling.contracts.TextExtracted;
+import dk.postfordeling.contracts.Topics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+@SpringBootTest(properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "postfordeling.classifier.model-dir=${java.io.tmpdir}/postfordeling-classifier-test/${random.uuid}",
+        "postfordeling.kafka.partitions=1",
+        "server.port=0"})
+@EmbeddedKafka(partitions = 1)
+class ClassificationServiceTest {
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Autowired
+    KafkaTemplate<String, Object> kafka;
+
+    @Autowired
+    ActiveModel model;
+
+    @Test
+    void routesAClearMailAndSendsAVagueOneToReview() {
+        TextExtracted parking = mail("Klage over parkeringsafgift",
+                "Jeg har fået en parkeringsafgift på Vesterbrogade, men jeg har en gyldig beboerlicens til zonen.");
+        TextExtracted vague = mail("Spørgsmål",
+                "Hej. Jeg har et spørgsmål, som jeg håber, I kan hjælpe mig med. Kan nogen ringe mig op i løbet af ugen?");
+
+        kafka.send(Topics.MAIL_EXTRACTED.name(), parking.mailId().toString(), parking);
+        kafka.send(Topics.MAIL_EXTRACTED.name(), vague.mailId().toString(), vague);
+
+        try (KafkaConsumer<String, MailClassified> consumer = consumer()) {
+            List<MailClassified> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.value()));
+                return seen.size() >= 2;
+            });
+            MailClassified routed = find(seen, parking.mailId());
+            assertThat(routed.decision()).isEqualTo(Decision.ROUTE);
+            assertThat(routed.top().label()).isEqualTo("parkering");
+            assertThat(routed.predictions()).hasSize(3);
+            assertThat(routed.explanation().phrases()).isNotEmpty();
+            assertThat(routed.explanation().summary()).contains("parkering");
+            assertThat(routed.modelVersion()).isEqualTo(model.classifier().metadata().modelVersion()).startsWith("sample-da-");
+            assertThat(routed.originalRef()).isEqualTo(parking.originalRef());
+
+            MailClassified review = find(seen, vague.mailId());
+            assertThat(review.decision()).isEqualTo(Decision.REVIEW);
+            assertThat(review.reasons()).isNotEmpty();
+        }
+    }
+
+    private static MailClassified find(List<MailClassified> seen, MailId id) {
+        return seen.stream().filter(m -> m.mailId().equals(id)).findFirst().orElseThrow();
+    }
+
+    private KafkaConsumer<String, MailClassified> consumer() {
+        KafkaConsumer<String, MailClassified> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), Topics.MAIL_CLASSIFIED.serde());
+        consumer.subscribe(List.of(Topics.MAIL_CLASSIFIED.name()));
+        return consumer;
+    }
+
+    private static TextExtracted mail(String subject, String body) {
+        String sha = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+        return new TextExtracted(MailId.forContent(sha), Channel.UPLOAD, "blob:sha256:" + sha, subject, body, List.of(),
+                "da", ExtractionStatus.EXTRACTED, List.of(), 0, null, Instant.now());
+    }
+
+}
