@@ -9,7 +9,7 @@ import dk.postfordeling.contracts.ExtractionStatus;
 import dk.postfordeling.contracts.MailReceived;
 import dk.postfordeling.contracts.TextExtracted;
 import dk.postfordeling.contracts.Topics;
-import dk.postfordeling.intake.KafkaTestConsumer;
+import dk.postfordeling.testing.KafkaTestConsumer;
 import dk.postfordeling.intake.Samples;
 import dk.postfordeling.platform.blob.BlobStore;
 import java.io.InputStream;

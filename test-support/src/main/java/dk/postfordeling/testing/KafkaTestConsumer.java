@@ -1,4 +1,4 @@
-package dk.postfordeling.intake;
+package dk.postfordeling.testing;
 
 import dk.postfordeling.contracts.Topic;
 import java.time.Duration;

@@ -1,0 +1,135 @@
+package dk.postfordeling.routing.destination.mailbox;
+
+import dk.postfordeling.contracts.MailClassified;
+import dk.postfordeling.platform.blob.BlobStore;
+import dk.postfordeling.routing.table.RoutingProperties;
+import dk.postfordeling.routing.table.Route;
+import jakarta.activation.DataHandler;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.stream.Collectors;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forwards a mail to a function mailbox (funktionspostkasse) over SMTP: a short note in Danish on
+ * why it was routed there, with the original attached unchanged. The forwarded message has a
+ * Message-ID derived from the mail id, so a repeated delivery can be recognised by the recipient.
+ */
+@Component
+public class MailboxForwarder {
+
+    private final JavaMailSender sender;
+    private final BlobStore blobStore;
+    private final RoutingProperties properties;
+
+    public MailboxForwarder(JavaMailSender sender, BlobStore blobStore, RoutingProperties properties) {
+        this.sender = sender;
+        this.blobStore = blobStore;
+        this.properties = properties;
+    }
+
+    /**
+     * Sends the mail and returns the forwarded message's Message-ID.
+     *
+     * @throws OriginalMissingException when the stored original cannot be found (permanent)
+     * @throws MailException            when the mail server did not accept it (transient)
+     */
+    public String forward(MailClassified mail, Route.ToMailbox route) {
+        byte[] original;
+        try (InputStream in = blobStore.open(mail.originalRef())) {
+            original = in.readAllBytes();
+        } catch (IOException e) {
+            throw new OriginalMissingException(mail.originalRef());
+        }
+        String messageId = "<postfordeling." + mail.mailId() + "@" + domainOf(properties.senderAddress()) + ">";
+        MimeMessage message = new FixedIdMessage(sender.createMimeMessage(), messageId);
+        try {
+            MimeMessage parsedOriginal = asMimeMessage(original);
+            String originalSubject = parsedOriginal == null ? null : parsedOriginal.getSubject();
+            message.setFrom(new InternetAddress(properties.senderAddress()));
+            message.setRecipients(MimeMessage.RecipientType.TO, route.address());
+            message.setSubject(originalSubject == null || originalSubject.isBlank()
+                    ? "Indgående post " + mail.mailId()
+                    : "Fordelt: " + originalSubject, StandardCharsets.UTF_8.name());
+            message.setHeader("X-Postfordeling-Mail-Id", mail.mailId().toString());
+
+            MimeBodyPart note = new MimeBodyPart();
+            note.setText(note(mail, route), StandardCharsets.UTF_8.name());
+            MimeBodyPart attachment = new MimeBodyPart();
+            if (parsedOriginal != null) {
+                attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(original, "message/rfc822")));
+                attachment.setFileName("original.eml");
+            } else {
+                attachment.setDataHandler(new DataHandler(new ByteArrayDataSource(original, "application/octet-stream")));
+                attachment.setFileName("original");
+            }
+            attachment.setDisposition(MimeBodyPart.ATTACHMENT);
+            message.setContent(new MimeMultipart(note, attachment));
+            message.saveChanges();
+        } catch (MessagingException e) {
+            throw new IllegalStateException("cannot build forward for mail " + mail.mailId(), e);
+        }
+        sender.send(message);
+        return messageId;
+    }
+
+    private static String note(MailClassified mail, Route.ToMailbox route) {
+        String reasons = mail.reasons().stream().map(r -> "- " + r.text()).collect(Collectors.joining("\n"));
+        return """
+                Denne post er fordelt automatisk til %s af Postfordeling.
+
+                Begrundelse:
+                %s
+                Sikkerhed: %d %%
+                Model: %s
+                Mail-id: %s
+
+                Er posten havnet forkert, så send den tilbage til postfordelingen med mail-id'et.
+                Originalen er vedhæftet uændret.
+                """.formatted(route.key(), reasons, Math.round(mail.top().probability() * 100),
+                mail.modelVersion(), mail.mailId());
+    }
+
+    /** The original as a MIME message when it is an e-mail (has headers and a From or Subject), else null. */
+    private static MimeMessage asMimeMessage(byte[] original) {
+        try {
+            MimeMessage parsed = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(original));
+            return parsed.getHeader("From") != null || parsed.getHeader("Subject") != null ? parsed : null;
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    private static String domainOf(String address) {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? "postfordeling.local" : address.substring(at + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** A message whose Message-ID survives {@code saveChanges()}. */
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String messageId;
+
+        FixedIdMessage(MimeMessage template, String messageId) {
+            super(template.getSession());
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
+    }
+}

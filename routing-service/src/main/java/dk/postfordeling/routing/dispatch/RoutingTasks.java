@@ -1,0 +1,66 @@
+package dk.postfordeling.routing.dispatch;
+
+import dk.postfordeling.contracts.MailClassified;
+import dk.postfordeling.contracts.MailJson;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The durable queue of classified mail in PostgreSQL. */
+@Repository
+public class RoutingTasks {
+
+    private final JdbcClient jdbc;
+
+    public RoutingTasks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds a task; a mail that is already queued (Kafka redelivery) is ignored. Returns whether it was new. */
+    public boolean enqueue(MailClassified classified) {
+        return jdbc.sql("""
+                insert into routing_task (mail_id, decision, label, confidence, classified)
+                values (:id, :decision, :label, :confidence, cast(:classified as jsonb))
+                on conflict (mail_id) do nothing""")
+                .param("id", classified.mailId().value())
+                .param("decision", classified.decision().name())
+                .param("label", classified.top().label())
+                .param("confidence", classified.top().probability())
+                .param("classified", MailJson.mapper().writeValueAsString(classified))
+                .update() == 1;
+    }
+
+    /** Locks the oldest due task for this transaction; other instances skip it. */
+    Optional<RoutingTask> lockNextDue() {
+        return jdbc.sql("""
+                select classified::text as classified, attempts from routing_task
+                where status = 'PENDING' and next_attempt_at <= now()
+                order by created_at limit 1 for update skip locked""")
+                .query((rs, n) -> new RoutingTask(
+                        MailJson.mapper().readValue(rs.getString("classified"), MailClassified.class), rs.getInt("attempts")))
+                .optional();
+    }
+
+    void markDone(UUID mailId) {
+        jdbc.sql("update routing_task set status = 'DONE', updated_at = now() where mail_id = :id")
+                .param("id", mailId).update();
+    }
+
+    void scheduleRetry(UUID mailId, Instant nextAttempt, String error) {
+        jdbc.sql("""
+                update routing_task set attempts = attempts + 1, next_attempt_at = :next, last_error = :error, updated_at = now()
+                where mail_id = :id""")
+                .param("id", mailId)
+                .param("next", Timestamp.from(nextAttempt))
+                .param("error", error)
+                .update();
+    }
+
+    /** Tasks not yet finished (the routing backlog). */
+    public long pending() {
+        return jdbc.sql("select count(*) from routing_task where status = 'PENDING'").query(Long.class).single();
+    }
+}

@@ -1,0 +1,33 @@
+package dk.postfordeling.routing.outbox;
+
+import dk.postfordeling.contracts.MailJson;
+import dk.postfordeling.contracts.Topic;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Transactional outbox: an event is written in the same database transaction as the state change
+ * it announces, and {@link OutboxRelay} publishes it to Kafka afterwards. So an event is never
+ * published for a change that was rolled back, and never lost for one that was committed.
+ */
+@Component
+public class Outbox {
+
+    private final JdbcClient jdbc;
+
+    public Outbox(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Adds an event; must run inside the transaction of the change it describes. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> void append(Topic<T> topic, String key, T event) {
+        jdbc.sql("insert into outbox (topic, message_key, payload) values (:topic, :key, cast(:payload as jsonb))")
+                .param("topic", topic.name())
+                .param("key", key)
+                .param("payload", MailJson.mapper().writeValueAsString(event))
+                .update();
+    }
+}

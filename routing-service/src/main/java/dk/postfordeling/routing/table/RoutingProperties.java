@@ -1,0 +1,41 @@
+package dk.postfordeling.routing.table;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Routing configuration.
+ *
+ * @param blobStoreDir   where intake stores originals (read-only here)
+ * @param senderAddress  From address of mail forwarded to function mailboxes
+ * @param destinations   the routing table: label to destination
+ * @param maxAttempts    delivery attempts before a mail goes to review instead
+ * @param retryBackoff   wait before the first retry; doubles per attempt
+ * @param pollInterval   how often the dispatcher and the outbox relay look for work
+ */
+@Validated
+@ConfigurationProperties("postfordeling.routing")
+public record RoutingProperties(
+        @NotNull Path blobStoreDir,
+        @NotBlank String senderAddress,
+        @NotNull Map<String, DestinationProperties> destinations,
+        @DefaultValue("5") @Min(1) int maxAttempts,
+        @DefaultValue("5s") Duration retryBackoff,
+        @DefaultValue("250ms") Duration pollInterval) {
+
+    /**
+     * One entry of the routing table.
+     *
+     * @param type    {@code FUNCTION_MAILBOX} or {@code REVIEW} (always a person)
+     * @param address e-mail address of the function mailbox
+     */
+    public record DestinationProperties(String type, String address) {
+    }
+}

@@ -1,0 +1,229 @@
+package dk.postfordeling.routing.dispatch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.util.GreenMailUtil;
+import dk.postfordeling.contracts.Channel;
+import dk.postfordeling.contracts.Decision;
+import dk.postfordeling.contracts.DecisionReason;
+import dk.postfordeling.contracts.DestinationType;
+import dk.postfordeling.contracts.Explanation;
+import dk.postfordeling.contracts.LabelScore;
+import dk.postfordeling.contracts.MailClassified;
+import dk.postfordeling.contracts.MailId;
+import dk.postfordeling.contracts.MailRouted;
+import dk.postfordeling.contracts.ReviewRequested;
+import dk.postfordeling.contracts.Topics;
+import dk.postfordeling.platform.blob.BlobStore;
+import dk.postfordeling.platform.blob.StoredBlob;
+import dk.postfordeling.routing.RoutingTestParts;
+import dk.postfordeling.testing.KafkaTestConsumer;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "postfordeling.routing.blob-store-dir=${java.io.tmpdir}/postfordeling-routing-test/${random.uuid}",
+        "postfordeling.kafka.partitions=1",
+        "postfordeling.routing.poll-interval=100ms",
+        "server.port=0"})
+@EmbeddedKafka(partitions = 1)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RoutingServiceTest {
+
+    @DynamicPropertySource
+    static void parts(DynamicPropertyRegistry registry) {
+        RoutingTestParts.register(registry);
+    }
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
+    @Autowired
+    KafkaTemplate<String, Object> kafka;
+
+    @Autowired
+    BlobStore blobStore;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    KafkaTestConsumer<MailRouted> routed;
+    KafkaTestConsumer<ReviewRequested> reviews;
+
+    @BeforeAll
+    void watch() throws Exception {
+        RoutingTestParts.MAIL.setUser("parkering@kommune.example", "parkering", "secret");
+        RoutingTestParts.MAIL.setUser("affald@kommune.example", "affald", "secret");
+        routed = new KafkaTestConsumer<>(brokers, Topics.MAIL_ROUTED);
+        reviews = new KafkaTestConsumer<>(brokers, Topics.MAIL_REVIEW_REQUESTED);
+    }
+
+    @AfterAll
+    void stopWatching() {
+        routed.close();
+        reviews.close();
+    }
+
+    @Test
+    void forwardsAConfidentMailToItsFunctionMailboxWithTheOriginalAttached() throws Exception {
+        byte[] eml = sample("parking-complaint-with-pdf.eml");
+        MailClassified mail = classified(store(eml), Decision.ROUTE, "parkering", 0.94);
+
+        send(mail);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !routed.valuesFor(mail.mailId().toString()).isEmpty());
+        MailRouted event = routed.valuesFor(mail.mailId().toString()).get(0);
+        assertThat(event.destination().type()).isEqualTo(DestinationType.FUNCTION_MAILBOX);
+        assertThat(event.destination().address()).isEqualTo("parkering@kommune.example");
+        assertThat(event.decidedBy()).isEqualTo("MODEL");
+
+        MimeMessage forwarded = inboxMessage("parkering", "secret", event.externalReference());
+        assertThat(forwarded.getSubject()).isEqualTo("Fordelt: Klage over parkeringsafgift på Vesterbrogade");
+        Multipart parts = (Multipart) forwarded.getContent();
+        assertThat((String) parts.getBodyPart(0).getContent()).contains("parkering", mail.mailId().toString(), "94 %");
+        Part original = parts.getBodyPart(1);
+        assertThat(original.isMimeType("message/rfc822")).isTrue();
+        try (InputStream in = original.getInputStream()) {
+            assertThat(new String(in.readAllBytes())).contains("Content-Disposition: attachment; filename=\"kontrolafgift.pdf\"");
+        }
+        assertThat(outcomeOf(mail.mailId())).isEqualTo("ROUTED");
+    }
+
+    @Test
+    void putsAnUnsureMailInTheReviewQueueWithItsReasons() {
+        MailClassified mail = classified(store(sample("ambiguous-question.eml")), Decision.REVIEW, "parkering", 0.41);
+
+        send(mail);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !reviews.valuesFor(mail.mailId().toString()).isEmpty());
+        ReviewRequested event = reviews.valuesFor(mail.mailId().toString()).get(0);
+        assertThat(event.reasons()).extracting(DecisionReason::code).containsExactly("LOW_CONFIDENCE");
+        assertThat(event.suggestions()).extracting(LabelScore::label).startsWith("parkering");
+        assertThat(jdbc.sql("select status from review_item where mail_id = :id").param("id", mail.mailId().value())
+                .query(String.class).single()).isEqualTo("OPEN");
+        assertThat(outcomeOf(mail.mailId())).isEqualTo("REVIEW");
+    }
+
+    @Test
+    void aLabelTheTableAlwaysSendsToAPersonGoesToReviewEvenWhenConfident() {
+        MailClassified mail = classified(store(sample("bulky-waste-pickup.eml")), Decision.ROUTE, "pleje-og-omsorg", 0.99);
+
+        send(mail);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !reviews.valuesFor(mail.mailId().toString()).isEmpty());
+        assertThat(reviews.valuesFor(mail.mailId().toString()).get(0).reasons())
+                .extracting(DecisionReason::code).containsExactly("RULE_ALWAYS_REVIEW");
+    }
+
+    @Test
+    void aLabelWithoutDestinationGoesToReview() {
+        MailClassified mail = classified(store("uden modtager".getBytes()), Decision.ROUTE, "ukendt-postkasse", 0.99);
+
+        send(mail);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !reviews.valuesFor(mail.mailId().toString()).isEmpty());
+        assertThat(reviews.valuesFor(mail.mailId().toString()).get(0).reasons())
+                .extracting(DecisionReason::code).containsExactly("NO_DESTINATION");
+    }
+
+    @Test
+    void aRedeliveredClassificationIsDeliveredOnce() throws Exception {
+        MailClassified mail = classified(store(sample("bulky-waste-pickup.eml")), Decision.ROUTE, "affald", 0.97);
+        MailClassified marker = classified(store("marker".getBytes()), Decision.REVIEW, "affald", 0.30);
+
+        send(mail);
+        send(mail);
+        send(marker);
+
+        // One partition: once the marker is handled, both copies before it have been consumed.
+        await().atMost(Duration.ofSeconds(20)).until(() -> !reviews.valuesFor(marker.mailId().toString()).isEmpty()
+                && !routed.valuesFor(mail.mailId().toString()).isEmpty());
+        assertThat(routed.valuesFor(mail.mailId().toString())).hasSize(1);
+        long copies = java.util.Arrays.stream(RoutingTestParts.MAIL.getReceivedMessagesForDomain("kommune.example"))
+                .filter(m -> header(m, "X-Postfordeling-Mail-Id").equals(mail.mailId().toString())).count();
+        assertThat(copies).isEqualTo(1);
+    }
+
+    private void send(MailClassified mail) {
+        kafka.send(Topics.MAIL_CLASSIFIED.name(), mail.mailId().toString(), mail);
+    }
+
+    private String outcomeOf(MailId id) {
+        return jdbc.sql("select outcome from routing_outcome where mail_id = :id").param("id", id.value())
+                .query(String.class).single();
+    }
+
+    private StoredBlob store(byte[] content) {
+        try {
+            // Salt with a unique header line so every test mail is a distinct original.
+            byte[] unique = ("X-Test-Id: " + UUID.randomUUID() + "\r\n" + new String(content, "ISO-8859-1")).getBytes("ISO-8859-1");
+            return blobStore.put(new ByteArrayInputStream(unique));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MailClassified classified(StoredBlob original, Decision decision, String label, double confidence) {
+        return new MailClassified(MailId.forContent(original.sha256()), Channel.UPLOAD, original.uri(),
+                List.of(new LabelScore(label, confidence), new LabelScore("byggeri", (1 - confidence) / 2)),
+                decision, List.of(decision == Decision.ROUTE
+                        ? new DecisionReason("CONFIDENT", "Sikker nok.")
+                        : new DecisionReason("LOW_CONFIDENCE", "For usikker.")),
+                new Explanation(label, List.of(), "Test."), null, "test-model-1", Instant.now());
+    }
+
+    private static MimeMessage inboxMessage(String login, String password, String messageId) throws Exception {
+        var imap = RoutingTestParts.MAIL.getImap();
+        try (var store = GreenMailUtil.getSession(imap.getServerSetup()).getStore("imap")) {
+            store.connect(imap.getBindTo(), imap.getPort(), login, password);
+            var inbox = store.getFolder("INBOX");
+            inbox.open(jakarta.mail.Folder.READ_ONLY);
+            for (Message message : inbox.getMessages()) {
+                MimeMessage copy = new MimeMessage((MimeMessage) message);
+                if (messageId.equals(copy.getMessageID())) {
+                    return copy;
+                }
+            }
+            throw new AssertionError("no message " + messageId + " in " + login + "'s inbox");
+        }
+    }
+
+    private static String header(MimeMessage message, String name) {
+        try {
+            String[] values = message.getHeader(name);
+            return values == null ? "" : values[0];
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private static byte[] sample(String name) {
+        try (InputStream in = RoutingServiceTest.class.getResourceAsStream("/samples/mails/" + name)) {
+            return in.readAllBytes();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
