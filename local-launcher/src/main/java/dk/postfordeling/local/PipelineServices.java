@@ -1,0 +1,94 @@
+package dk.postfordeling.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+
+/**
+ * Starts the three services from their executable jars, wired to the given Kafka, PostgreSQL, SMTP
+ * server and directories. The local launcher and the end-to-end test both use this, so the test
+ * runs the pipeline exactly as a developer does.
+ */
+public final class PipelineServices {
+
+    /** Where the services find their surroundings. */
+    public record Wiring(
+            Path projectRoot,
+            String kafkaBootstrap,
+            String jdbcUrl,
+            String dbUser,
+            String dbPassword,
+            String smtpHost,
+            int smtpPort,
+            Path blobDir,
+            Path modelDir,
+            Path djlCacheDir,
+            int intakePort,
+            int classifierPort,
+            int routingPort) {
+    }
+
+    private PipelineServices() {
+    }
+
+    /** Starts all three and waits until each reports healthy. On failure, stops what was started. */
+    public static List<ServiceProcess> start(Wiring wiring, Path logDir, Predicate<String> echo) throws IOException {
+        Map<String, String> djl = Map.of(
+                "DJL_OFFLINE", "true",
+                "OPT_OUT_TRACKING", "true",
+                "DJL_CACHE_DIR", wiring.djlCacheDir().toString(),
+                "OMP_THREAD_LIMIT", "1");
+        String kafka = "--spring.kafka.bootstrap-servers=" + wiring.kafkaBootstrap();
+        List<ServiceProcess> started = new ArrayList<>();
+        try {
+            started.add(service(wiring, "intake", "intake-service", Map.of(), logDir, echo,
+                    "--server.port=" + wiring.intakePort(), kafka,
+                    "--postfordeling.intake.blob-store-dir=" + wiring.blobDir()));
+            started.add(service(wiring, "classifier", "classifier-service", djl, logDir, echo,
+                    "--server.port=" + wiring.classifierPort(), kafka,
+                    "--postfordeling.classifier.model-dir=" + wiring.modelDir()));
+            started.add(service(wiring, "routing", "routing-service", Map.of(), logDir, echo,
+                    "--server.port=" + wiring.routingPort(), kafka,
+                    "--spring.datasource.url=" + wiring.jdbcUrl(),
+                    "--spring.datasource.username=" + wiring.dbUser(),
+                    "--spring.datasource.password=" + wiring.dbPassword(),
+                    "--spring.mail.host=" + wiring.smtpHost(),
+                    "--spring.mail.port=" + wiring.smtpPort(),
+                    "--postfordeling.routing.blob-store-dir=" + wiring.blobDir()));
+            int[] ports = {wiring.intakePort(), wiring.classifierPort(), wiring.routingPort()};
+            List<CompletableFuture<Void>> health = new ArrayList<>();
+            for (int i = 0; i < started.size(); i++) {
+                ServiceProcess service = started.get(i);
+                URI uri = URI.create("http://localhost:" + ports[i] + "/actuator/health");
+                health.add(CompletableFuture.runAsync(() -> service.awaitHealthy(uri, Duration.ofMinutes(3))));
+            }
+            CompletableFuture.allOf(health.toArray(CompletableFuture[]::new)).join();
+            return started;
+        } catch (RuntimeException | IOException e) {
+            started.forEach(ServiceProcess::close);
+            throw e;
+        }
+    }
+
+    private static ServiceProcess service(Wiring wiring, String name, String module, Map<String, String> environment,
+            Path logDir, Predicate<String> echo, String... arguments) throws IOException {
+        Path jar = wiring.projectRoot().resolve(module).resolve("target").resolve(module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IOException(jar + " is missing: build first with ./mvnw -DskipTests install");
+        }
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-jar", jar.toString()));
+        command.addAll(List.of(arguments));
+        return ServiceProcess.start(name, command, environment, wiring.projectRoot(), logDir.resolve(name + ".log"), echo);
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

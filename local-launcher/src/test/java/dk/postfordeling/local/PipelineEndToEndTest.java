@@ -1,0 +1,201 @@
+package dk.postfordeling.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dk.postfordeling.contracts.DestinationType;
+import dk.postfordeling.contracts.MailRouted;
+import dk.postfordeling.contracts.Topics;
+import dk.postfordeling.testing.KafkaTestConsumer;
+import dk.postfordeling.testing.TestPostgres;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The whole pipeline, end to end, on real parts: an embedded Kafka broker (KRaft), PostgreSQL, a
+ * GreenMail SMTP/IMAP server, and the three services running from their executable jars exactly
+ * as the local launcher runs them.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineEndToEndTest {
+
+    private static final Path ROOT = Path.of(System.getProperty("postfordeling.root", "..")).toAbsolutePath().normalize();
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    EmbeddedKafkaKraftBroker kafka;
+    GreenMail mailServer;
+    TestPostgres.Server database;
+    List<ServiceProcess> services = List.of();
+    Path work;
+    Path logs;
+    SampleFeeder intake;
+    RoutingsClient routings;
+    KafkaTestConsumer<MailRouted> routed;
+
+    @BeforeAll
+    void startThePipeline() throws Exception {
+        kafka = new EmbeddedKafkaKraftBroker(1, 3);
+        kafka.afterPropertiesSet();
+        database = TestPostgres.get();
+        mailServer = new GreenMail(new ServerSetup[] {
+                new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)})
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        mailServer.start();
+
+        work = ROOT.resolve("local-launcher/target/e2e-" + UUID.randomUUID());
+        logs = work.resolve("logs");
+        int intakePort = freePort();
+        int classifierPort = freePort();
+        int routingPort = freePort();
+        services = PipelineServices.start(new PipelineServices.Wiring(ROOT, kafka.getBrokersAsString(),
+                database.jdbcUrl(), database.username(), database.password(),
+                "127.0.0.1", mailServer.getSmtp().getPort(), work.resolve("blobs"), work.resolve("models"),
+                Path.of(System.getProperty("djl.cache.dir", ROOT.resolve(".cache/djl").toString())),
+                intakePort, classifierPort, routingPort), logs, null);
+        intake = new SampleFeeder(intakePort);
+        routings = new RoutingsClient(routingPort);
+        routed = new KafkaTestConsumer<>(kafka.getBrokersAsString(), Topics.MAIL_ROUTED);
+    }
+
+    @AfterAll
+    void stopThePipeline() {
+        services.forEach(ServiceProcess::close);
+        if (routed != null) {
+            routed.close();
+        }
+        if (mailServer != null) {
+            mailServer.stop();
+        }
+        if (kafka != null) {
+            kafka.destroy();
+        }
+    }
+
+    @Test
+    void emailWithPdfAttachmentArrivesInItsFunctionMailboxAndIsAnnounced() throws Exception {
+        String mailId = intake.upload(sample("parking-complaint-with-pdf.eml"), "klage.eml");
+
+        MimeMessage delivered = await().atMost(PATIENCE).until(() -> inboxMessage("parkering@kommune.example", mailId),
+                Optional::isPresent).orElseThrow();
+        assertThat(delivered.getSubject()).isEqualTo("Fordelt: Klage over parkeringsafgift på Vesterbrogade");
+        Multipart parts = (Multipart) delivered.getContent();
+        try (InputStream original = parts.getBodyPart(1).getInputStream()) {
+            assertThat(new String(original.readAllBytes(), StandardCharsets.US_ASCII))
+                    .contains("filename=\"kontrolafgift.pdf\"");
+        }
+
+        MailRouted event = await().atMost(PATIENCE).until(() -> routed.valuesFor(mailId), list -> !list.isEmpty()).get(0);
+        assertThat(event.label()).isEqualTo("parkering");
+        assertThat(event.destination().type()).isEqualTo(DestinationType.FUNCTION_MAILBOX);
+        assertThat(event.destination().address()).isEqualTo("parkering@kommune.example");
+        assertThat(event.externalReference()).isEqualTo(delivered.getMessageID());
+    }
+
+    @Test
+    void anAmbiguousMailEndsInTheReviewTable() throws Exception {
+        String mailId = intake.upload(sample("ambiguous-question.eml"), "spoergsmaal.eml");
+
+        String status = await().atMost(PATIENCE).until(() -> reviewStatus(mailId), Optional::isPresent).orElseThrow();
+        assertThat(status).isEqualTo("OPEN");
+        Map<String, Object> outcome = routings.outcomeOf(mailId).orElseThrow();
+        assertThat(outcome.get("outcome")).isEqualTo("REVIEW");
+        assertThat(routed.valuesFor(mailId)).isEmpty();
+    }
+
+    @Test
+    void noLogLineCarriesMailContentOrACprNumber() throws Exception {
+        String mailId = intake.upload(sample("passport-with-cpr.eml"), "pas.eml");
+        await().atMost(PATIENCE).until(() -> routings.outcomeOf(mailId).isPresent());
+
+        String allLogs = readLogs();
+        // The logs did record this mail's journey, by id …
+        assertThat(allLogs).contains("mail=" + mailId + " - mail received", "mail=" + mailId + " - mail extracted",
+                "mail=" + mailId + " - mail classified");
+        assertThat(allLogs).contains("cprNumbers=2");
+        // … and nothing of what it said.
+        assertThat(allLogs).doesNotContain("070809-1234", "0708091234", "070809", "1203751122", "120375")
+                .doesNotContain("Fornyelse af pas", "datters pas", "udløber i næste måned", "Ole Petersen", "ole.p@example.org");
+    }
+
+    private Optional<MimeMessage> inboxMessage(String mailbox, String mailId) throws Exception {
+        Session session = Session.getInstance(new Properties());
+        try (Store store = session.getStore("imap")) {
+            store.connect("127.0.0.1", mailServer.getImap().getPort(), mailbox, "any");
+            Folder inbox = store.getFolder("INBOX");
+            inbox.open(Folder.READ_ONLY);
+            try {
+                for (Message message : inbox.getMessages()) {
+                    String[] id = message.getHeader("X-Postfordeling-Mail-Id");
+                    if (id != null && id[0].equals(mailId)) {
+                        return Optional.of(new MimeMessage((MimeMessage) message));
+                    }
+                }
+                return Optional.empty();
+            } finally {
+                inbox.close(false);
+            }
+        }
+    }
+
+    private Optional<String> reviewStatus(String mailId) throws Exception {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+                PreparedStatement query = connection.prepareStatement("select status from review_item where mail_id = ?")) {
+            query.setObject(1, UUID.fromString(mailId));
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (java.sql.SQLException tableNotYetCreated) {
+            return Optional.empty();
+        }
+    }
+
+    private String readLogs() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.list(logs)) {
+            for (Path file : files.toList()) {
+                all.append(Files.readString(file, StandardCharsets.UTF_8));
+            }
+        }
+        return all.toString();
+    }
+
+    private static byte[] sample(String name) throws IOException {
+        return Files.readAllBytes(ROOT.resolve("samples/mails").resolve(name));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
