@@ -10,16 +10,11 @@ import dk.postfordeling.contracts.MailClassified;
 import dk.postfordeling.contracts.MailId;
 import dk.postfordeling.contracts.TextExtracted;
 import dk.postfordeling.contracts.Topics;
+import dk.postfordeling.testing.KafkaTestConsumer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,13 +49,9 @@ class ClassificationServiceTest {
         kafka.send(Topics.MAIL_EXTRACTED.name(), parking.mailId().toString(), parking);
         kafka.send(Topics.MAIL_EXTRACTED.name(), vague.mailId().toString(), vague);
 
-        try (KafkaConsumer<String, MailClassified> consumer = consumer()) {
-            List<MailClassified> seen = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.value()));
-                return seen.size() >= 2;
-            });
-            MailClassified routed = find(seen, parking.mailId());
+        try (KafkaTestConsumer<MailClassified> classified = new KafkaTestConsumer<>(brokers, Topics.MAIL_CLASSIFIED)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> classified.records().size() >= 2);
+            MailClassified routed = classified.valuesFor(parking.mailId().toString()).get(0);
             assertThat(routed.decision()).isEqualTo(Decision.ROUTE);
             assertThat(routed.top().label()).isEqualTo("parkering");
             assertThat(routed.predictions()).hasSize(3);
@@ -69,24 +60,10 @@ class ClassificationServiceTest {
             assertThat(routed.modelVersion()).isEqualTo(model.classifier().metadata().modelVersion()).startsWith("sample-da-");
             assertThat(routed.originalRef()).isEqualTo(parking.originalRef());
 
-            MailClassified review = find(seen, vague.mailId());
+            MailClassified review = classified.valuesFor(vague.mailId().toString()).get(0);
             assertThat(review.decision()).isEqualTo(Decision.REVIEW);
             assertThat(review.reasons()).isNotEmpty();
         }
-    }
-
-    private static MailClassified find(List<MailClassified> seen, MailId id) {
-        return seen.stream().filter(m -> m.mailId().equals(id)).findFirst().orElseThrow();
-    }
-
-    private KafkaConsumer<String, MailClassified> consumer() {
-        KafkaConsumer<String, MailClassified> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), Topics.MAIL_CLASSIFIED.serde());
-        consumer.subscribe(List.of(Topics.MAIL_CLASSIFIED.name()));
-        return consumer;
     }
 
     private static TextExtracted mail(String subject, String body) {
