@@ -13,6 +13,8 @@ import java.time.Instant;
  * @param mediaType   media type of the original as detected by intake
  * @param sizeBytes   size of the original
  * @param sha256      SHA-256 of the original, lower-case hex
+ * @param fileName    the name the sender gave the file, CPR numbers masked, or {@code null} (since 1.1)
+ * @param hints       routing hints the channel supplied (e.g. a scanner sidecar), or {@code null} (since 1.1)
  */
 public record MailReceived(
         MailId mailId,
@@ -21,5 +23,13 @@ public record MailReceived(
         String originalRef,
         String mediaType,
         long sizeBytes,
-        String sha256) {
+        String sha256,
+        String fileName,
+        RoutingHints hints) {
+
+    /** A 1.0-shaped message: no file name, no hints. */
+    public MailReceived(MailId mailId, Channel channel, Instant receivedAt, String originalRef, String mediaType,
+            long sizeBytes, String sha256) {
+        this(mailId, channel, receivedAt, originalRef, mediaType, sizeBytes, sha256, null, null);
+    }
 }

@@ -15,7 +15,8 @@ public final class SampleMessages {
 
     public static MailReceived parkingComplaintReceived() {
         return new MailReceived(MAIL, Channel.UPLOAD, AT, ORIGINAL, "message/rfc822", 4811,
-                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08");
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "klage.eml",
+                new RoutingHints("05.13.04", null, null, null));
     }
 
     public static TextExtracted parkingComplaintExtracted() {

@@ -3,6 +3,8 @@ package dk.postfordeling.intake.acceptance;
 import dk.postfordeling.contracts.MailReceived;
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.intake.IntakeProperties;
+import dk.postfordeling.intake.extraction.LanguageGuesser;
+import dk.postfordeling.intake.extraction.MailTextExtractor;
 import dk.postfordeling.platform.blob.BlobStore;
 import dk.postfordeling.platform.blob.FileSystemBlobStore;
 import dk.postfordeling.platform.kafka.MailListeners;
@@ -25,6 +27,11 @@ class IntakeConfiguration {
     }
 
     @Bean
+    IntakeJournal intakeJournal(IntakeProperties properties) throws IOException {
+        return new IntakeJournal(properties.journalDir());
+    }
+
+    @Bean
     TikaConfig tikaConfig() {
         return TikaConfig.getDefaultConfig();
     }
@@ -32,6 +39,11 @@ class IntakeConfiguration {
     @Bean
     Detector detector(TikaConfig tika) {
         return tika.getDetector();
+    }
+
+    @Bean
+    MailTextExtractor mailTextExtractor(TikaConfig tika, LanguageGuesser languages, IntakeProperties properties) {
+        return new MailTextExtractor(tika, languages, properties.limits(), properties.ocr());
     }
 
     @Bean

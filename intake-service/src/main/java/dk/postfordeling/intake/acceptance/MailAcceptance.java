@@ -1,33 +1,27 @@
 package dk.postfordeling.intake.acceptance;
 
-import dk.postfordeling.contracts.Channel;
 import dk.postfordeling.contracts.MailId;
 import dk.postfordeling.contracts.MailReceived;
-import dk.postfordeling.contracts.Topics;
-import dk.postfordeling.intake.IntakeProperties;
 import dk.postfordeling.platform.blob.BlobStore;
 import dk.postfordeling.platform.blob.StoredBlob;
 import dk.postfordeling.platform.logging.MailLogContext;
+import dk.postfordeling.platform.privacy.PersonalData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts a mail from any channel (claim check): the original is stored durably first, then its
- * arrival is published and confirmed by Kafka, and only then is the sender told it was accepted.
- * A failure at any step fails the acceptance, so the sender retries; because the mail id comes from
- * the content, a retry is the same mail.
+ * Accepts a mail from any channel (claim check): the original is stored durably, its arrival is
+ * journalled, and only then is the channel told it was accepted. Publishing to Kafka follows from
+ * the journal, so an accepted mail survives a crash or a Kafka outage. The mail id comes from the
+ * content, so the same original sent twice is one mail.
  */
 @Service
 public class MailAcceptance {
@@ -35,48 +29,34 @@ public class MailAcceptance {
     private static final Logger log = LoggerFactory.getLogger(MailAcceptance.class);
 
     private final BlobStore blobStore;
-    private final KafkaTemplate<String, Object> kafka;
+    private final IntakeJournal journal;
+    private final JournalRelay relay;
     private final Detector detector;
-    private final IntakeProperties properties;
     private final Clock clock;
 
-    public MailAcceptance(BlobStore blobStore, KafkaTemplate<String, Object> kafka, Detector detector,
-            IntakeProperties properties, Clock clock) {
+    public MailAcceptance(BlobStore blobStore, IntakeJournal journal, JournalRelay relay, Detector detector, Clock clock) {
         this.blobStore = blobStore;
-        this.kafka = kafka;
+        this.journal = journal;
+        this.relay = relay;
         this.detector = detector;
-        this.properties = properties;
         this.clock = clock;
     }
 
-    /**
-     * Stores and announces one mail.
-     *
-     * @param content  the original bytes
-     * @param channel  how it arrived
-     * @param fileName the name the sender gave it, used only to help detect the format
-     */
-    public AcceptedMail accept(InputStream content, Channel channel, String fileName) throws IOException {
-        StoredBlob stored = blobStore.put(content);
+    public AcceptedMail accept(InboundMail mail) throws IOException {
+        StoredBlob stored = blobStore.put(mail.content());
         MailId mailId = MailId.forContent(stored.sha256());
         try (MailLogContext ignored = MailLogContext.open(mailId)) {
-            MailReceived received = new MailReceived(mailId, channel, clock.instant(), stored.uri(),
-                    detectMediaType(stored, fileName), stored.sizeBytes(), stored.sha256());
-            publish(received);
-            log.info("mail received channel={} mediaType={} sizeBytes={}", channel, received.mediaType(), stored.sizeBytes());
-            return new AcceptedMail(received);
-        }
-    }
-
-    private void publish(MailReceived received) throws IOException {
-        try {
-            kafka.send(Topics.MAIL_RECEIVED.name(), received.mailId().toString(), received)
-                    .get(properties.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while publishing", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IOException("Kafka did not confirm the mail within " + properties.publishTimeout(), e);
+            MailReceived received = new MailReceived(mailId, mail.channel(), clock.instant(), stored.uri(),
+                    detectMediaType(stored, mail.fileName()), stored.sizeBytes(), stored.sha256(),
+                    PersonalData.maskCpr(mail.fileName()), mail.hints());
+            if (!journal.claim(received)) {
+                log.info("mail received again channel={}; it is the same mail", mail.channel());
+                return new AcceptedMail(received, true);
+            }
+            relay.publishSoon(mailId);
+            log.info("mail received channel={} mediaType={} sizeBytes={}", mail.channel(), received.mediaType(),
+                    stored.sizeBytes());
+            return new AcceptedMail(received, false);
         }
     }
 

@@ -3,6 +3,7 @@ package dk.postfordeling.intake.extraction;
 import dk.postfordeling.contracts.AttachmentText;
 import dk.postfordeling.contracts.ExtractionProblem;
 import dk.postfordeling.contracts.ExtractionStatus;
+import dk.postfordeling.contracts.RoutingHints;
 import java.util.List;
 
 /**
@@ -14,6 +15,7 @@ import java.util.List;
  * @param language    ISO 639-1 language of subject and body, or {@code und}
  * @param status      how far extraction got
  * @param problems    what could not be read
+ * @param hints       routing hints found in the mail itself (a MeMo header), or {@code null}
  */
 public record ExtractedText(
         String subject,
@@ -21,7 +23,8 @@ public record ExtractedText(
         List<AttachmentText> attachments,
         String language,
         ExtractionStatus status,
-        List<ExtractionProblem> problems) {
+        List<ExtractionProblem> problems,
+        RoutingHints hints) {
 
     /** Every piece of text, for counting and searching. */
     public String allText() {

@@ -42,13 +42,15 @@ class ExtractionWorker {
             containerFactory = "mailReceivedListenerFactory")
     void onMailReceived(MailReceived received) throws IOException, ExecutionException, InterruptedException {
         try (MailLogContext ignored = MailLogContext.open(received.mailId())) {
-            ExtractedText text;
-            try (InputStream original = blobStore.open(received.originalRef())) {
-                text = extractor.extract(original, null);
+            byte[] original;
+            try (InputStream in = blobStore.open(received.originalRef())) {
+                original = in.readAllBytes();
             }
+            ExtractedText text = extractor.extract(original, received.fileName());
             TextExtracted extracted = new TextExtracted(received.mailId(), received.channel(), received.originalRef(),
                     text.subject(), text.bodyText(), text.attachments(), text.language(), text.status(), text.problems(),
-                    PersonalData.countCpr(text.allText()), null, clock.instant());
+                    PersonalData.countCpr(text.allText()), text.hints() != null ? text.hints() : received.hints(),
+                    clock.instant());
             kafka.send(Topics.MAIL_EXTRACTED.name(), received.mailId().toString(), extracted).get();
             log.info("mail extracted status={} attachments={} language={} cprNumbers={} problems={}",
                     text.status(), text.attachments().size(), text.language(), extracted.cprNumbersFound(),

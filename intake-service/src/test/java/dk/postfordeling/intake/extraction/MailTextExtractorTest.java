@@ -19,12 +19,12 @@ class MailTextExtractorTest {
     @BeforeAll
     static void createExtractor() {
         extractor = new MailTextExtractor(TikaConfig.getDefaultConfig(), new LanguageGuesser(),
-                new IntakeProperties(Path.of("unused"), Duration.ofSeconds(1), 100_000, 10));
+                IntakeProperties.Limits.defaults(), IntakeProperties.Ocr.defaults());
     }
 
     @Test
     void extractsSubjectBodyAndPdfAttachmentOfAnEmail() {
-        ExtractedText text = extractor.extract(new ByteArrayInputStream(Samples.parkingComplaintWithPdf()), null);
+        ExtractedText text = extractor.extract(Samples.parkingComplaintWithPdf(), null);
 
         assertThat(text.status()).isEqualTo(ExtractionStatus.EXTRACTED);
         assertThat(text.problems()).isEmpty();
@@ -41,7 +41,7 @@ class MailTextExtractorTest {
 
     @Test
     void readsTheBodyOfAPlainAndHtmlAlternativeMailOnce() {
-        ExtractedText text = extractor.extract(new ByteArrayInputStream(Samples.bulkyWastePickup()), null);
+        ExtractedText text = extractor.extract(Samples.bulkyWastePickup(), null);
 
         assertThat(text.subject()).isEqualTo("Afhentning af storskrald");
         assertThat(text.bodyText().split("Vores storskrald blev ikke afhentet", -1)).hasSize(2);
@@ -51,7 +51,7 @@ class MailTextExtractorTest {
 
     @Test
     void bytesThatAreNoDocumentAreRejectedWithAReason() {
-        ExtractedText text = extractor.extract(new ByteArrayInputStream(new byte[] {0, 1, 2, 3, 4, 5}), null);
+        ExtractedText text = extractor.extract(new byte[] {0, 1, 2, 3, 4, 5}, null);
 
         assertThat(text.status()).isEqualTo(ExtractionStatus.REJECTED);
         assertThat(text.problems()).isNotEmpty();

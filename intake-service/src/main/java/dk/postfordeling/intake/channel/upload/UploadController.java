@@ -2,6 +2,7 @@ package dk.postfordeling.intake.channel.upload;
 
 import dk.postfordeling.contracts.Channel;
 import dk.postfordeling.intake.acceptance.AcceptedMail;
+import dk.postfordeling.intake.acceptance.InboundMail;
 import dk.postfordeling.intake.acceptance.MailAcceptance;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,12 +40,12 @@ class UploadController {
         }
         AcceptedMail accepted;
         try (InputStream in = file.getInputStream()) {
-            accepted = acceptance.accept(in, Channel.UPLOAD, file.getOriginalFilename());
+            accepted = acceptance.accept(new InboundMail(in, Channel.UPLOAD, file.getOriginalFilename(), null));
         }
         String mailId = accepted.received().mailId().toString();
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/mails/" + mailId))
-                .body(new UploadAccepted(mailId, "ACCEPTED", accepted.received().sha256()));
+                .body(new UploadAccepted(mailId, accepted.duplicate() ? "DUPLICATE" : "ACCEPTED", accepted.received().sha256()));
     }
 
     @ExceptionHandler(EmptyUploadException.class)
@@ -66,7 +67,7 @@ class UploadController {
                 "The mail could not be stored safely right now. Nothing was accepted; please retry.");
     }
 
-    /** Body of a 202 answer. */
+    /** Body of a 202 answer; {@code status} is ACCEPTED, or DUPLICATE when the same original was accepted before. */
     record UploadAccepted(String mailId, String status, String sha256) {
     }
 
