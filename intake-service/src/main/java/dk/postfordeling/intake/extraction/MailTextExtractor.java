@@ -52,6 +52,8 @@ public class MailTextExtractor {
 
     private static final Logger log = LoggerFactory.getLogger(MailTextExtractor.class);
     private static final int THIN_TEXT_PER_PAGE = 20;
+    /** Characters of text per byte of original beyond which a document is treated as a zip bomb. */
+    private static final long MAX_EXPANSION = 20;
 
     private final TikaConfig tika;
     private final AutoDetectParser parser;
@@ -90,6 +92,10 @@ public class MailTextExtractor {
         if (MemoMessage.looksLikeMemo(type, original)) {
             return extractMemo(original, problems);
         }
+        if ("message/rfc822".equals(type.getBaseType().toString())) {
+            MimeStructure.problemIn(original).ifPresent(broken -> problems.add(new ExtractionProblem("MALFORMED_MIME",
+                    "E-mailens MIME-struktur er beskadiget; teksten er læst så godt det kunne lade sig gøre.")));
+        }
         Parsed parsed = parse(original, fileName, type, 0);
         problems.addAll(parsed.problems());
         return finish(parsed.subject(), parsed.body(), parsed.attachments(), problems, null);
@@ -110,6 +116,7 @@ public class MailTextExtractor {
                 continue;
             }
             MediaType fileType = detect(file.content(), file.filename());
+            checkExtension(file.filename(), fileType, problems);
             Parsed parsed = parse(file.content(), file.filename(), fileType, 1);
             problems.addAll(parsed.problems());
             String text = join(parsed.body(), parsed.attachments().stream().map(AttachmentText::text).toList());
@@ -167,7 +174,7 @@ public class MailTextExtractor {
         } catch (ExecutionException e) {
             problems.add(problemOf(e.getCause()));
         }
-        Parsed parsed = assemble(handler.getMetadataList(), depthOffset, problems);
+        Parsed parsed = assemble(handler.getMetadataList(), depthOffset, content.length, problems);
         if (pageLimitHit && parsed.body().length() < THIN_TEXT_PER_PAGE * pages) {
             problems.add(new ExtractionProblem("OCR_PAGE_LIMIT", "PDF'en har " + pages
                     + " sider uden tekstlag; kun " + ocr.maxPages() + " sider må OCR-læses."));
@@ -196,7 +203,7 @@ public class MailTextExtractor {
         return new ExtractionProblem("PARSER_CRASHED", "Læseren fejlede på dokumentet (" + failure.getClass().getSimpleName() + ").");
     }
 
-    private Parsed assemble(List<Metadata> documents, int depthOffset, List<ExtractionProblem> problems) {
+    private Parsed assemble(List<Metadata> documents, int depthOffset, long originalBytes, List<ExtractionProblem> problems) {
         String subject = "";
         StringBuilder body = new StringBuilder();
         List<AttachmentText> attachments = new ArrayList<>();
@@ -210,6 +217,12 @@ public class MailTextExtractor {
             }
             String text = TextNormaliser.normalise(document.get(TikaCoreProperties.TIKA_CONTENT));
             if (document.get(TikaCoreProperties.WRITE_LIMIT_REACHED) != null) {
+                if ((long) limits.maxTextChars() > MAX_EXPANSION * originalBytes) {
+                    // Far more text than a document this small can hold: it unpacks like a zip bomb.
+                    problems.add(new ExtractionProblem("ZIP_BOMB",
+                            "Dokumentet pakker sig ud til langt mere end det fylder (mistanke om zip-bombe); teksten er ikke brugt."));
+                    continue;
+                }
                 problems.add(new ExtractionProblem("TEXT_TRUNCATED", "Teksten var for lang og er afkortet."));
             }
             String embeddedFailure = document.get(TikaCoreProperties.EMBEDDED_EXCEPTION);
