@@ -90,13 +90,19 @@ class UploadIntakeTest {
     }
 
     @Test
-    void theSameUploadTwiceIsTheSameMail() {
+    void theSameUploadTwiceIsTheSameMailAndAnnouncedOnce() {
         byte[] eml = Samples.bulkyWastePickup();
 
-        Object first = upload(eml, "a.eml").get("mailId");
-        Object second = upload(eml, "b.eml").get("mailId");
+        Map<?, ?> first = upload(eml, "a.eml");
+        Map<?, ?> second = upload(eml, "b.eml");
+        String marker = (String) upload(Samples.mail("building-permit-question.eml"), "c.eml").get("mailId");
 
-        assertThat(second).isEqualTo(first);
+        assertThat(second.get("mailId")).isEqualTo(first.get("mailId"));
+        assertThat(first.get("status")).isEqualTo("ACCEPTED");
+        assertThat(second.get("status")).isEqualTo("DUPLICATE");
+        // One partition: once the later marker is announced, any second announcement would be too.
+        await().atMost(Duration.ofSeconds(30)).until(() -> !received.valuesFor(marker).isEmpty());
+        assertThat(received.valuesFor((String) first.get("mailId"))).hasSize(1);
     }
 
     @Test
