@@ -48,9 +48,10 @@ public final class PipelineServices {
         String kafka = "--spring.kafka.bootstrap-servers=" + wiring.kafkaBootstrap();
         List<ServiceProcess> started = new ArrayList<>();
         try {
-            started.add(service(wiring, "intake", "intake-service", Map.of(), logDir, echo,
+            started.add(service(wiring, "intake", "intake-service", Map.of("OMP_THREAD_LIMIT", "1"), logDir, echo,
                     "--server.port=" + wiring.intakePort(), kafka,
-                    "--postfordeling.intake.blob-store-dir=" + wiring.blobDir()));
+                    "--postfordeling.intake.blob-store-dir=" + wiring.blobDir(),
+                    "--postfordeling.intake.journal-dir=" + wiring.blobDir().resolveSibling("intake-journal")));
             started.add(service(wiring, "classifier", "classifier-service", djl, logDir, echo,
                     "--server.port=" + wiring.classifierPort(), kafka,
                     "--postfordeling.classifier.model-dir=" + wiring.modelDir()));
@@ -73,6 +74,25 @@ public final class PipelineServices {
             return started;
         } catch (RuntimeException | IOException e) {
             started.forEach(ServiceProcess::close);
+            throw e;
+        }
+    }
+
+    /** Starts intake alone with extra arguments and waits until it is healthy (for tests of intake's own recovery). */
+    public static ServiceProcess startIntake(Wiring wiring, Path logDir, String logName, String... extraArguments)
+            throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("--server.port=" + wiring.intakePort(),
+                "--spring.kafka.bootstrap-servers=" + wiring.kafkaBootstrap(),
+                "--postfordeling.intake.blob-store-dir=" + wiring.blobDir(),
+                "--postfordeling.intake.journal-dir=" + wiring.blobDir().resolveSibling("intake-journal")));
+        arguments.addAll(List.of(extraArguments));
+        ServiceProcess intake = service(wiring, logName, "intake-service", Map.of("OMP_THREAD_LIMIT", "1"), logDir, null,
+                arguments.toArray(String[]::new));
+        try {
+            intake.awaitHealthy(URI.create("http://localhost:" + wiring.intakePort() + "/actuator/health"), Duration.ofMinutes(2));
+            return intake;
+        } catch (RuntimeException e) {
+            intake.close();
             throw e;
         }
     }

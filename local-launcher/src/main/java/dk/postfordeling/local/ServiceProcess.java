@@ -158,6 +158,16 @@ public final class ServiceProcess implements AutoCloseable {
         descendants.forEach(ProcessHandle::destroyForcibly);
     }
 
+    /** Kills the process at once (SIGKILL), as a crash or power cut would: no shutdown hooks run. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         stop(Duration.ofSeconds(20));

@@ -58,6 +58,7 @@ class PipelineEndToEndTest {
     Path work;
     Path logs;
     SampleFeeder intake;
+    int intakePort;
     RoutingsClient routings;
     KafkaTestConsumer<MailRouted> routed;
 
@@ -74,7 +75,7 @@ class PipelineEndToEndTest {
 
         work = ROOT.resolve("local-launcher/target/e2e-" + UUID.randomUUID());
         logs = work.resolve("logs");
-        int intakePort = freePort();
+        intakePort = freePort();
         int classifierPort = freePort();
         int routingPort = freePort();
         services = PipelineServices.start(new PipelineServices.Wiring(ROOT, kafka.getBrokersAsString(),
@@ -132,6 +133,41 @@ class PipelineEndToEndTest {
         assertThat(routed.valuesFor(mailId)).isEmpty();
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} as {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "encrypted.pdf, afgift.pdf, EXTRACTION_FAILED",
+            "bilag.zip, bilag.zip, EXTRACTION_FAILED",
+            "malformed-mime.eml, ansoegning.eml, PARTIAL_EXTRACTION",
+            "byggesag.docx, byggesag.pdf, PARTIAL_EXTRACTION"})
+    void badInputIsKeptAndReachesAPerson(String document, String sentAs, String reason) throws Exception {
+        byte[] original = Files.readAllBytes(ROOT.resolve("intake-service/src/test/resources/documents").resolve(document));
+
+        String mailId = intake.upload(original, sentAs);
+
+        String status = await().atMost(PATIENCE).until(() -> reviewStatus(mailId), Optional::isPresent).orElseThrow();
+        assertThat(status).isEqualTo("OPEN");
+        assertThat(reviewReasons(mailId)).contains(reason);
+        assertThat(routings.outcomeOf(mailId).orElseThrow().get("outcome")).isEqualTo("REVIEW");
+        // The original is kept, byte for byte.
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(original));
+        assertThat(Files.readAllBytes(work.resolve("blobs").resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha)))
+                .isEqualTo(original);
+    }
+
+    @Test
+    void digitalPostArrivesThroughTheModtagPostEndpointAndIsRouted() throws Exception {
+        byte[] memo = Files.readAllBytes(ROOT.resolve("intake-service/src/test/resources/memo/memo-1.1-with-contentdata.xml"));
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + intakePort + "/api/v1/digital-post/messages"))
+                        .header("Content-Type", "application/xml").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(memo)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(202);
+        String mailId = (String) dk.postfordeling.contracts.MailJson.mapper().readValue(response.body(), Map.class).get("mailId");
+
+        Map<String, Object> outcome = await().atMost(PATIENCE).until(() -> routings.outcomeOf(mailId), Optional::isPresent).orElseThrow();
+        assertThat(outcome.get("label")).isEqualTo("parkering");
+    }
+
     @Test
     void noLogLineCarriesMailContentOrACprNumber() throws Exception {
         String mailId = intake.upload(sample("passport-with-cpr.eml"), "pas.eml");
@@ -176,6 +212,16 @@ class PipelineEndToEndTest {
             }
         } catch (java.sql.SQLException tableNotYetCreated) {
             return Optional.empty();
+        }
+    }
+
+    private String reviewReasons(String mailId) throws Exception {
+        try (Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
+                PreparedStatement query = connection.prepareStatement("select reasons::text from review_item where mail_id = ?")) {
+            query.setObject(1, UUID.fromString(mailId));
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : "";
+            }
         }
     }
 
