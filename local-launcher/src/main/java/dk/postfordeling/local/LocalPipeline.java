@@ -233,7 +233,7 @@ public final class LocalPipeline {
         }
     }
 
-    private static String launcherClasspath() throws URISyntaxException {
+    static String launcherClasspath() throws URISyntaxException {
         Path jar = Path.of(LocalPipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         return jar.getParent().resolve("lib").toAbsolutePath() + "/*";
     }

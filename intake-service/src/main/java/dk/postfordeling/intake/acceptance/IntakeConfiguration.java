@@ -54,6 +54,6 @@ class IntakeConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, MailReceived> mailReceivedListenerFactory(
             KafkaProperties kafka, DefaultErrorHandler errorHandler) {
-        return MailListeners.forTopic(Topics.MAIL_RECEIVED, kafka, errorHandler, 2);
+        return MailListeners.forTopicInBatches(Topics.MAIL_RECEIVED, kafka, errorHandler, 2);
     }
 }

@@ -6,8 +6,8 @@ import dk.postfordeling.platform.blob.BlobStore;
 import dk.postfordeling.platform.blob.StoredBlob;
 import dk.postfordeling.platform.logging.MailLogContext;
 import dk.postfordeling.platform.privacy.PersonalData;
+import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
@@ -27,6 +27,8 @@ import org.springframework.stereotype.Service;
 public class MailAcceptance {
 
     private static final Logger log = LoggerFactory.getLogger(MailAcceptance.class);
+    /** Tika's detectors look at the first bytes only (magic numbers, container headers). */
+    private static final int DETECTION_BYTES = 64 * 1024;
 
     private final BlobStore blobStore;
     private final IntakeJournal journal;
@@ -43,11 +45,16 @@ public class MailAcceptance {
     }
 
     public AcceptedMail accept(InboundMail mail) throws IOException {
-        StoredBlob stored = blobStore.put(mail.content());
+        // Detection needs only the head of the content: keep it while the whole is stored.
+        BufferedInputStream content = new BufferedInputStream(mail.content(), DETECTION_BYTES);
+        content.mark(DETECTION_BYTES);
+        byte[] head = content.readNBytes(DETECTION_BYTES);
+        content.reset();
+        StoredBlob stored = blobStore.put(content);
         MailId mailId = MailId.forContent(stored.sha256());
         try (MailLogContext ignored = MailLogContext.open(mailId)) {
             MailReceived received = new MailReceived(mailId, mail.channel(), clock.instant(), stored.uri(),
-                    detectMediaType(stored, mail.fileName()), stored.sizeBytes(), stored.sha256(),
+                    detectMediaType(head, mail.fileName()), stored.sizeBytes(), stored.sha256(),
                     PersonalData.maskCpr(mail.fileName()), mail.hints());
             if (!journal.claim(received)) {
                 log.info("mail received again channel={}; it is the same mail", mail.channel());
@@ -60,12 +67,12 @@ public class MailAcceptance {
         }
     }
 
-    private String detectMediaType(StoredBlob stored, String fileName) throws IOException {
+    private String detectMediaType(byte[] head, String fileName) throws IOException {
         Metadata metadata = new Metadata();
         if (fileName != null && !fileName.isBlank()) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         }
-        try (InputStream in = blobStore.open(stored.uri()); TikaInputStream tis = TikaInputStream.get(in)) {
+        try (TikaInputStream tis = TikaInputStream.get(head)) {
             return detector.detect(tis, metadata).getBaseType().toString();
         }
     }

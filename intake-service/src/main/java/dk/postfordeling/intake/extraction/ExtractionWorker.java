@@ -9,7 +9,11 @@ import dk.postfordeling.platform.privacy.PersonalData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -40,21 +44,44 @@ class ExtractionWorker {
 
     @KafkaListener(topics = "mail.received.v1", groupId = "intake-service",
             containerFactory = "mailReceivedListenerFactory")
-    void onMailReceived(MailReceived received) throws IOException, ExecutionException, InterruptedException {
-        try (MailLogContext ignored = MailLogContext.open(received.mailId())) {
-            byte[] original;
-            try (InputStream in = blobStore.open(received.originalRef())) {
-                original = in.readAllBytes();
+    void onMailsReceived(List<MailReceived> batch) throws InterruptedException {
+        List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            MailReceived received = batch.get(i);
+            try (MailLogContext ignored = MailLogContext.open(received.mailId())) {
+                TextExtracted extracted = extract(received);
+                sends.add(kafka.send(Topics.MAIL_EXTRACTED.name(), received.mailId().toString(), extracted));
+                log.info("mail extracted status={} attachments={} language={} cprNumbers={} problems={}",
+                        extracted.status(), extracted.attachments().size(), extracted.language(), extracted.cprNumbersFound(),
+                        extracted.problems().stream().map(p -> p.code()).toList());
+            } catch (IOException | RuntimeException e) {
+                awaitAll(sends);
+                throw new BatchListenerFailedException("extraction of a received mail failed", e, i);
             }
-            ExtractedText text = extractor.extract(original, received.fileName());
-            TextExtracted extracted = new TextExtracted(received.mailId(), received.channel(), received.originalRef(),
-                    text.subject(), text.bodyText(), text.attachments(), text.language(), text.status(), text.problems(),
-                    PersonalData.countCpr(text.allText()), text.hints() != null ? text.hints() : received.hints(),
-                    clock.instant());
-            kafka.send(Topics.MAIL_EXTRACTED.name(), received.mailId().toString(), extracted).get();
-            log.info("mail extracted status={} attachments={} language={} cprNumbers={} problems={}",
-                    text.status(), text.attachments().size(), text.language(), extracted.cprNumbersFound(),
-                    text.problems().stream().map(p -> p.code()).toList());
+        }
+        awaitAll(sends);
+    }
+
+    private TextExtracted extract(MailReceived received) throws IOException {
+        byte[] original;
+        try (InputStream in = blobStore.open(received.originalRef())) {
+            original = in.readAllBytes();
+        }
+        ExtractedText text = extractor.extract(original, received.fileName());
+        return new TextExtracted(received.mailId(), received.channel(), received.originalRef(),
+                text.subject(), text.bodyText(), text.attachments(), text.language(), text.status(), text.problems(),
+                PersonalData.countCpr(text.allText()), text.hints() != null ? text.hints() : received.hints(),
+                clock.instant());
+    }
+
+    /** Waits for Kafka to confirm the sends; a failed send fails the record it belongs to. */
+    private static void awaitAll(List<CompletableFuture<?>> sends) throws InterruptedException {
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get();
+            } catch (ExecutionException e) {
+                throw new BatchListenerFailedException("Kafka did not confirm an extracted mail", e.getCause(), i);
+            }
         }
     }
 }

@@ -135,6 +135,8 @@ public class MailTextExtractor {
         if (fileName != null && !fileName.isBlank()) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
         }
+        // Detected once already: the parser need not detect the type again.
+        metadata.set(TikaCoreProperties.CONTENT_TYPE_PARSER_OVERRIDE, type.toString());
         ParseContext context = new ParseContext();
         TesseractOCRConfig tesseract = new TesseractOCRConfig();
         tesseract.setLanguage(ocr.language());

@@ -20,6 +20,10 @@ public final class MailListeners {
     private MailListeners() {
     }
 
+    /**
+     * A factory for a listener that takes one record at a time. Offsets are committed after each
+     * poll's records were handled, so a record is handled at least once; consumers are idempotent by mail id.
+     */
     public static <T> ConcurrentKafkaListenerContainerFactory<String, T> forTopic(
             Topic<T> topic, KafkaProperties kafka, DefaultErrorHandler errorHandler, int concurrency) {
         Map<String, Object> config = kafka.buildConsumerProperties();
@@ -29,7 +33,20 @@ public final class MailListeners {
         factory.setConsumerFactory(consumers);
         factory.setCommonErrorHandler(errorHandler);
         factory.setConcurrency(concurrency);
-        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
+        factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
+        return factory;
+    }
+
+    /**
+     * A factory for a listener that takes each poll's records as a list, so it can send its results
+     * for all of them before waiting for Kafka's confirmations. A listener that fails on one record
+     * throws {@code BatchListenerFailedException} with its index: the records before it are committed
+     * and the failed one is retried, then dead-lettered.
+     */
+    public static <T> ConcurrentKafkaListenerContainerFactory<String, T> forTopicInBatches(
+            Topic<T> topic, KafkaProperties kafka, DefaultErrorHandler errorHandler, int concurrency) {
+        ConcurrentKafkaListenerContainerFactory<String, T> factory = forTopic(topic, kafka, errorHandler, concurrency);
+        factory.setBatchListener(true);
         return factory;
     }
 }
