@@ -27,8 +27,11 @@ import org.springframework.stereotype.Service;
 public class MailAcceptance {
 
     private static final Logger log = LoggerFactory.getLogger(MailAcceptance.class);
-    /** Tika's detectors look at the first bytes only (magic numbers, container headers). */
-    private static final int DETECTION_BYTES = 64 * 1024;
+    /**
+     * Content up to this size is detected whole (exactly, zip containers included); of larger
+     * content the head is enough for most types, and extraction looks again at generic containers.
+     */
+    private static final int DETECTION_BYTES = 1024 * 1024;
 
     private final BlobStore blobStore;
     private final IntakeJournal journal;
@@ -45,7 +48,7 @@ public class MailAcceptance {
     }
 
     public AcceptedMail accept(InboundMail mail) throws IOException {
-        // Detection needs only the head of the content: keep it while the whole is stored.
+        // Keep the head (for small mail: all of it) for detection while the whole is stored.
         BufferedInputStream content = new BufferedInputStream(mail.content(), DETECTION_BYTES);
         content.mark(DETECTION_BYTES);
         byte[] head = content.readNBytes(DETECTION_BYTES);

@@ -67,7 +67,7 @@ class ExtractionWorker {
         try (InputStream in = blobStore.open(received.originalRef())) {
             original = in.readAllBytes();
         }
-        ExtractedText text = extractor.extract(original, received.fileName());
+        ExtractedText text = extractor.extract(original, received.fileName(), received.mediaType());
         return new TextExtracted(received.mailId(), received.channel(), received.originalRef(),
                 text.subject(), text.bodyText(), text.attachments(), text.language(), text.status(), text.problems(),
                 PersonalData.countCpr(text.allText()), text.hints() != null ? text.hints() : received.hints(),

@@ -16,7 +16,8 @@ public class LanguageGuesser {
     public static final String UNDETERMINED = "und";
 
     private static final int MIN_LETTERS = 20;
-    private static final int SAMPLE_CHARS = 4000;
+    // Language identification needs a few sentences; longer samples cost time and add nothing.
+    private static final int SAMPLE_CHARS = 600;
     private static final float MIN_LEAD = 1.2f;
 
     private final OpenNLPDetector detector;

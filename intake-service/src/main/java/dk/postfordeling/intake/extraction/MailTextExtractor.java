@@ -52,6 +52,10 @@ public class MailTextExtractor {
 
     private static final Logger log = LoggerFactory.getLogger(MailTextExtractor.class);
     private static final int THIN_TEXT_PER_PAGE = 20;
+    /** Container types whose content needs a closer look than acceptance's detection gave. */
+    private static final java.util.Set<MediaType> GENERIC = java.util.Set.of(MediaType.OCTET_STREAM,
+            MediaType.application("zip"), MediaType.application("x-tika-msoffice"), MediaType.application("x-tika-ooxml"),
+            MediaType.application("xml"), MediaType.TEXT_PLAIN);
     /** Characters of text per byte of original beyond which a document is treated as a zip bomb. */
     private static final long MAX_EXPANSION = 20;
 
@@ -81,13 +85,22 @@ public class MailTextExtractor {
 
     /** Extracts one original; {@code fileName} (may be null) only helps detection and is checked against the content. */
     public ExtractedText extract(byte[] original, String fileName) {
+        return extract(original, fileName, null);
+    }
+
+    /**
+     * Extracts one original whose media type was detected before (at acceptance); {@code null} or a
+     * generic container type is detected again.
+     */
+    public ExtractedText extract(byte[] original, String fileName, String knownMediaType) {
         List<ExtractionProblem> problems = new ArrayList<>();
         if (original.length > limits.maxDocumentBytes()) {
             problems.add(new ExtractionProblem("TOO_LARGE", "Dokumentet er større end grænsen på "
                     + limits.maxDocumentBytes() / (1024 * 1024) + " MB og er ikke læst."));
             return finish("", "", List.of(), problems, null);
         }
-        MediaType type = detect(original, fileName);
+        MediaType known = knownMediaType == null ? null : MediaType.parse(knownMediaType);
+        MediaType type = known == null || GENERIC.contains(known.getBaseType()) ? detect(original, fileName) : known;
         checkExtension(fileName, type, problems);
         if (MemoMessage.looksLikeMemo(type, original)) {
             return extractMemo(original, problems);
