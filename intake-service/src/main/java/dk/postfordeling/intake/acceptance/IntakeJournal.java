@@ -59,16 +59,34 @@ public final class IntakeJournal {
         }
     }
 
-    /** Records that Kafka confirmed the arrival. */
+    /** Records that Kafka confirmed the arrival; the arrival stays readable as published. */
     public void markPublished(MailId mailId) throws IOException {
         String id = mailId.toString();
         try {
-            Files.createFile(published.resolve(id));
-        } catch (FileAlreadyExistsException already) {
+            Files.move(pending.resolve(id + ".json"), published.resolve(id), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (NoSuchFileException alreadyMoved) {
             // Confirmed twice: nothing more to record.
         }
         forceDirectory(published);
-        Files.deleteIfExists(pending.resolve(id + ".json"));
+    }
+
+    /** A published arrival, if this journal still remembers it. */
+    public java.util.Optional<MailReceived> published(MailId mailId) throws IOException {
+        try {
+            byte[] json = Files.readAllBytes(published.resolve(mailId.toString()));
+            return json.length == 0 ? java.util.Optional.empty()
+                    : java.util.Optional.of(MailJson.mapper().readValue(json, MailReceived.class));
+        } catch (NoSuchFileException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Forgets a published arrival once its original is deleted: the same content sent again later
+     * is then a new mail, not a duplicate of one whose original is gone.
+     */
+    public void forget(MailId mailId) throws IOException {
+        Files.deleteIfExists(published.resolve(mailId.toString()));
     }
 
     /** Arrivals not yet confirmed by Kafka, oldest first. */

@@ -6,7 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import dk.postfordeling.contracts.Channel;
 import dk.postfordeling.contracts.ExtractionStatus;
+import dk.postfordeling.contracts.Destination;
+import dk.postfordeling.contracts.DestinationType;
 import dk.postfordeling.contracts.MailReceived;
+import dk.postfordeling.contracts.MailRouted;
+import java.time.Instant;
 import dk.postfordeling.contracts.TextExtracted;
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.testing.KafkaTestConsumer;
@@ -36,7 +40,9 @@ import org.springframework.web.client.RestClient;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "postfordeling.intake.blob-store-dir=${java.io.tmpdir}/postfordeling-intake-test/${random.uuid}",
         "postfordeling.intake.journal-dir=${java.io.tmpdir}/postfordeling-intake-journal/${random.uuid}",
-        "postfordeling.kafka.partitions=1"})
+        "postfordeling.kafka.partitions=1",
+        "postfordeling.intake.retention.after-routing=0s",
+        "postfordeling.intake.retention.check-interval=200ms"})
 @EmbeddedKafka(partitions = 1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UploadIntakeTest {
@@ -49,6 +55,12 @@ class UploadIntakeTest {
 
     @Autowired
     BlobStore blobStore;
+
+    @Autowired
+    dk.postfordeling.intake.acceptance.IntakeJournal journal;
+
+    @Autowired
+    org.springframework.kafka.core.KafkaTemplate<String, Object> kafka;
 
     KafkaTestConsumer<MailReceived> received;
     KafkaTestConsumer<TextExtracted> extracted;
@@ -103,6 +115,33 @@ class UploadIntakeTest {
         // One partition: once the later marker is announced, any second announcement would be too.
         await().atMost(Duration.ofSeconds(30)).until(() -> !received.valuesFor(marker).isEmpty());
         assertThat(received.valuesFor((String) first.get("mailId"))).hasSize(1);
+    }
+
+    @Test
+    void theOriginalIsDeletedOnceTheMailIsDeliveredAndTheRetentionPeriodHasPassed() throws Exception {
+        Map<?, ?> answer = upload(Samples.mail("passport-with-cpr.eml"), "pas.eml");
+        String mailId = (String) answer.get("mailId");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !received.valuesFor(mailId).isEmpty());
+        MailReceived announced = received.valuesFor(mailId).get(0);
+        assertThat(blobStore.exists(announced.originalRef())).isTrue();
+
+        kafka.send(Topics.MAIL_ROUTED.name(), mailId, new MailRouted(announced.mailId(), "borgerservice",
+                new Destination(DestinationType.FUNCTION_MAILBOX, "borgerservice", "borgerservice@kommune.example"),
+                "<x@kommune.example>", "MODEL", Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !blobStore.exists(announced.originalRef()));
+        assertThat(journal.published(announced.mailId())).isEmpty();
+    }
+
+    @Test
+    void anOriginalThatWasNeverDeliveredIsKept() throws Exception {
+        Map<?, ?> answer = upload(Samples.mail("ambiguous-question.eml"), "spoergsmaal.eml");
+        String mailId = (String) answer.get("mailId");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !extracted.valuesFor(mailId).isEmpty());
+
+        MailReceived announced = received.valuesFor(mailId).get(0);
+        assertThat(blobStore.exists(announced.originalRef())).isTrue();
+        assertThat(journal.published(announced.mailId())).isPresent();
     }
 
     @Test
