@@ -9,6 +9,7 @@ import dk.postfordeling.platform.privacy.PersonalData;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.Optional;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
@@ -71,6 +72,10 @@ public class MailAcceptance {
     }
 
     private String detectMediaType(byte[] head, String fileName) throws IOException {
+        Optional<String> quick = QuickDetector.detect(head);
+        if (quick.isPresent()) {
+            return quick.get();
+        }
         Metadata metadata = new Metadata();
         if (fileName != null && !fileName.isBlank()) {
             metadata.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);

@@ -17,7 +17,7 @@ public class LanguageGuesser {
 
     private static final int MIN_LETTERS = 20;
     // Language identification needs a few sentences; longer samples cost time and add nothing.
-    private static final int SAMPLE_CHARS = 600;
+    private static final int SAMPLE_CHARS = 400;
     private static final float MIN_LEAD = 1.2f;
 
     private final OpenNLPDetector detector;
