@@ -3,7 +3,6 @@ package dk.postfordeling.intake.acceptance;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Recognises the formats most mail arrives in from their first bytes, without Tika's full magic
@@ -15,7 +14,6 @@ final class QuickDetector {
     private static final byte[] PDF = "%PDF-".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G'};
     private static final byte[] JPEG = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF};
-    private static final Pattern HEADER = Pattern.compile("^[!-9;-~]+:[ \\t]?.*$");
     private static final Set<String> MAIL_HEADERS = Set.of("from", "to", "subject", "date", "message-id", "received",
             "mime-version", "return-path", "delivered-to", "reply-to", "content-type");
 
@@ -37,26 +35,47 @@ final class QuickDetector {
 
     /** At least three well-known mail headers, among them From, before the first blank line. */
     private static boolean looksLikeMail(byte[] head) {
-        String start = new String(head, 0, Math.min(head.length, 8192), StandardCharsets.ISO_8859_1);
+        int limit = Math.min(head.length, 8192);
         int known = 0;
         boolean from = false;
-        for (String line : start.split("\r?\n", -1)) {
-            if (line.isEmpty()) {
+        int line = 0;
+        while (line < limit) {
+            int end = line;
+            while (end < limit && head[end] != '\n') {
+                end++;
+            }
+            int length = end > line && head[end - 1] == '\r' ? end - 1 - line : end - line;
+            if (length == 0) {
                 break;
             }
-            if (line.startsWith(" ") || line.startsWith("\t")) {
-                continue;
+            if (head[line] != ' ' && head[line] != '\t') {
+                int colon = headerNameEnd(head, line, line + length);
+                if (colon < 0) {
+                    return false;
+                }
+                String name = new String(head, line, colon - line, StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
+                if (MAIL_HEADERS.contains(name)) {
+                    known++;
+                    from |= name.equals("from");
+                }
             }
-            if (!HEADER.matcher(line).matches()) {
-                return false;
-            }
-            String name = line.substring(0, line.indexOf(':')).toLowerCase(java.util.Locale.ROOT);
-            if (MAIL_HEADERS.contains(name)) {
-                known++;
-                from |= name.equals("from");
-            }
+            line = end + 1;
         }
         return from && known >= 3;
+    }
+
+    /** Index of the colon ending a header field name (printable ASCII, no space), or -1. */
+    private static int headerNameEnd(byte[] head, int start, int end) {
+        for (int i = start; i < end; i++) {
+            byte b = head[i];
+            if (b == ':') {
+                return i > start ? i : -1;
+            }
+            if (b < '!' || b > '~') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     private static boolean startsWith(byte[] content, byte[] prefix) {
