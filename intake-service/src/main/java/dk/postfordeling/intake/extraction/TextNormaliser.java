@@ -17,26 +17,55 @@ public final class TextNormaliser {
     /** Marks the start of the signature. */
     public static final String SIGNATURE_MARKER = "[Signatur]";
 
-    private static final Pattern TRAILING_SPACE = Pattern.compile("[ \\t\\u00A0]+(?=\\n)");
-    private static final Pattern RUNS_OF_SPACE = Pattern.compile("[ \\t\\u00A0]{2,}");
-    private static final Pattern BLANK_LINES = Pattern.compile("\\n{3,}");
-    private static final Pattern HYPHENATED = Pattern.compile("(\\p{L})-\\n(\\p{Ll})");
     private static final Pattern QUOTE_INTRO = Pattern.compile(
             "(?i)^(den .{3,80} skrev .{0,80}:|on .{3,80} wrote:|-{2,} ?(original message|oprindelig meddelelse|videresendt meddelelse|forwarded message) ?-{2,}|(fra|from): .+)$");
 
     private TextNormaliser() {
     }
 
-    /** Tidies any extracted text. */
+    /** Tidies any extracted text, in one pass over its characters. */
     public static String normalise(String text) {
         if (text == null) {
             return "";
         }
-        String unified = text.replace("\r\n", "\n").replace('\r', '\n');
-        unified = TRAILING_SPACE.matcher(unified).replaceAll("");
-        unified = RUNS_OF_SPACE.matcher(unified).replaceAll(" ");
-        unified = HYPHENATED.matcher(unified).replaceAll("$1$2");
-        return BLANK_LINES.matcher(unified).replaceAll("\n\n").strip();
+        StringBuilder out = new StringBuilder(text.length());
+        int pendingSpace = 0;
+        int newlines = 0;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == '\r') {
+                if (i + 1 < length && text.charAt(i + 1) == '\n') {
+                    continue;
+                }
+                c = '\n';
+            }
+            if (c == ' ' || c == '\t' || c == '\u00A0') {
+                pendingSpace++;
+                continue;
+            }
+            if (c == '\n') {
+                pendingSpace = 0;
+                newlines++;
+                continue;
+            }
+            if (newlines > 0) {
+                boolean hyphenated = newlines == 1 && Character.isLowerCase(c) && out.length() > 1
+                        && out.charAt(out.length() - 1) == '-' && Character.isLetter(out.charAt(out.length() - 2));
+                if (hyphenated) {
+                    out.setLength(out.length() - 1);
+                } else if (out.length() > 0) {
+                    out.append(newlines == 1 ? "\n" : "\n\n");
+                }
+                newlines = 0;
+                pendingSpace = 0;
+            } else if (pendingSpace > 0 && out.length() > 0) {
+                out.append(' ');
+            }
+            pendingSpace = 0;
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /** Tidies a mail body and marks quoted correspondence and the signature. */
