@@ -37,8 +37,11 @@ public final class IntakeJournal {
         this.temp = Files.createDirectories(dir.resolve("tmp"));
     }
 
-    /** Journals a new arrival; returns false when this mail was accepted before. */
-    public boolean claim(MailReceived received) throws IOException {
+    /**
+     * Journals a new arrival; returns false when this mail was accepted before. Synchronised with
+     * {@link #markPublished} so that an arrival being confirmed is never mistaken for a new one.
+     */
+    public synchronized boolean claim(MailReceived received) throws IOException {
         String id = received.mailId().toString();
         if (Files.exists(published.resolve(id))) {
             return false;
@@ -60,7 +63,7 @@ public final class IntakeJournal {
     }
 
     /** Records that Kafka confirmed the arrival; the arrival stays readable as published. */
-    public void markPublished(MailId mailId) throws IOException {
+    public synchronized void markPublished(MailId mailId) throws IOException {
         String id = mailId.toString();
         try {
             Files.move(pending.resolve(id + ".json"), published.resolve(id), java.nio.file.StandardCopyOption.ATOMIC_MOVE);

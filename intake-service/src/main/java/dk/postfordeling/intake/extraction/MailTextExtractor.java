@@ -93,6 +93,15 @@ public class MailTextExtractor {
      * generic container type is detected again.
      */
     public ExtractedText extract(byte[] original, String fileName, String knownMediaType) {
+        return extract(original, fileName, knownMediaType, true);
+    }
+
+    /** The same extraction with every document going through Tika (no plain-text shortcut); for comparison. */
+    ExtractedText extractWithTika(byte[] original, String fileName) {
+        return extract(original, fileName, null, false);
+    }
+
+    private ExtractedText extract(byte[] original, String fileName, String knownMediaType, boolean shortcuts) {
         List<ExtractionProblem> problems = new ArrayList<>();
         if (original.length > limits.maxDocumentBytes()) {
             problems.add(new ExtractionProblem("TOO_LARGE", "Dokumentet er større end grænsen på "
@@ -108,6 +117,12 @@ public class MailTextExtractor {
         if ("message/rfc822".equals(type.getBaseType().toString())) {
             MimeStructure.problemIn(original).ifPresent(broken -> problems.add(new ExtractionProblem("MALFORMED_MIME",
                     "E-mailens MIME-struktur er beskadiget; teksten er læst så godt det kunne lade sig gøre.")));
+            if (shortcuts && problems.isEmpty()) {
+                Optional<String[]> plain = PlainTextMail.read(original);
+                if (plain.isPresent()) {
+                    return finish(plain.get()[0], TextNormaliser.normaliseBody(plain.get()[1]), List.of(), problems, null);
+                }
+            }
         }
         Parsed parsed = parse(original, fileName, type, 0);
         problems.addAll(parsed.problems());
@@ -247,7 +262,14 @@ public class MailTextExtractor {
             if (i == 0) {
                 subject = firstNonBlank(document.get(TikaCoreProperties.SUBJECT), document.get(TikaCoreProperties.TITLE),
                         document.get("dc:subject"));
-                appendParagraph(body, isMail(document) ? TextNormaliser.normaliseBody(text) : text);
+                if (isMail(document)) {
+                    // Tika writes a mail's subject as the first line of its text; the subject has its own field.
+                    String withoutSubject = !subject.isEmpty() && text.startsWith(subject)
+                            ? text.substring(subject.length()).strip() : text;
+                    appendParagraph(body, TextNormaliser.normaliseBody(withoutSubject));
+                } else {
+                    appendParagraph(body, text);
+                }
             } else if (isInlineBodyPart(document)) {
                 appendParagraph(body, TextNormaliser.normaliseBody(text));
             } else {
