@@ -27,12 +27,15 @@ public final class PersonalData {
         if (text == null) {
             return null;
         }
+        if (!mayHoldCpr(text)) {
+            return text.toString();
+        }
         return CPR.matcher(text).replaceAll(CPR_MASK);
     }
 
     /** Counts the CPR numbers in the text. */
     public static int countCpr(CharSequence text) {
-        if (text == null) {
+        if (text == null || !mayHoldCpr(text)) {
             return 0;
         }
         Matcher matcher = CPR.matcher(text);
@@ -45,6 +48,18 @@ public final class PersonalData {
 
     /** Whether the text contains at least one CPR number. */
     public static boolean containsCpr(CharSequence text) {
-        return text != null && CPR.matcher(text).find();
+        return text != null && mayHoldCpr(text) && CPR.matcher(text).find();
+    }
+
+    /** A CPR number has ten digits; most text has far fewer, and counting them is much cheaper than the pattern. */
+    private static boolean mayHoldCpr(CharSequence text) {
+        int digits = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9' && ++digits >= 10) {
+                return true;
+            }
+        }
+        return false;
     }
 }
