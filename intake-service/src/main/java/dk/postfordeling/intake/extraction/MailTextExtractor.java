@@ -120,7 +120,12 @@ public class MailTextExtractor {
             if (shortcuts && problems.isEmpty()) {
                 Optional<String[]> plain = PlainTextMail.read(original);
                 if (plain.isPresent()) {
-                    return finish(plain.get()[0], TextNormaliser.normaliseBody(plain.get()[1]), List.of(), problems, null);
+                    String body = plain.get()[1];
+                    if (body.length() > limits.maxTextChars()) {
+                        body = body.substring(0, limits.maxTextChars());
+                        problems.add(new ExtractionProblem("TEXT_TRUNCATED", "Teksten var for lang og er afkortet."));
+                    }
+                    return finish(plain.get()[0], TextNormaliser.normaliseBody(body), List.of(), problems, null);
                 }
             }
         }

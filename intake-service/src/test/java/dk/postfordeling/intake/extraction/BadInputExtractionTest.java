@@ -95,6 +95,21 @@ class BadInputExtractionTest {
     }
 
     @Test
+    void aVeryLongPlainTextMailIsCutAtTheTextLimitAndFlagged() {
+        MailTextExtractor limited = new MailTextExtractor(org.apache.tika.config.TikaConfig.getDefaultConfig(), new LanguageGuesser(),
+                new dk.postfordeling.intake.IntakeProperties.Limits(50_000_000, 1_000, 50, 5, Duration.ofSeconds(30)),
+                dk.postfordeling.intake.IntakeProperties.Ocr.defaults());
+        String mail = "From: a@example.org\r\nTo: kommune@kommune.example\r\nSubject: Lang\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + "Vores storskrald er ikke hentet. ".repeat(500);
+
+        ExtractedText text = limited.extract(mail.getBytes(java.nio.charset.StandardCharsets.UTF_8), "lang.eml");
+
+        assertThat(text.status()).isEqualTo(ExtractionStatus.PARTIAL);
+        assertThat(text.problems()).extracting(ExtractionProblem::code).containsExactly("TEXT_TRUNCATED");
+        assertThat(text.bodyText().length()).isLessThanOrEqualTo(1_000);
+    }
+
+    @Test
     void bytesThatAreNoDocumentAreRejected() {
         ExtractedText text = EXTRACTOR.extract(new byte[] {0, 1, 2, 3, 4, 5}, null);
 
