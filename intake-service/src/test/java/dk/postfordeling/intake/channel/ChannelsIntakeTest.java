@@ -3,6 +3,20 @@ package dk.postfordeling.intake.channel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -53,15 +67,23 @@ import org.springframework.web.client.RestClient;
         "postfordeling.intake.imap.poll-interval=300ms",
         "postfordeling.intake.scanner.enabled=true",
         "postfordeling.intake.scanner.min-age=0s",
-        "postfordeling.intake.scanner.poll-interval=300ms"})
+        "postfordeling.intake.scanner.poll-interval=300ms",
+        "postfordeling.intake.graph.enabled=true",
+        "postfordeling.intake.graph.client-id=postfordeling-app",
+        "postfordeling.intake.graph.client-secret=hemmelig",
+        "postfordeling.intake.graph.mailbox=postkasse@kommune.example",
+        "postfordeling.intake.graph.poll-interval=300ms"})
 @EmbeddedKafka(partitions = 1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChannelsIntakeTest {
 
     static final GreenMail MAIL = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTP.dynamicPort(), ServerSetupTest.IMAP.dynamicPort()});
     static final Path DROP;
+    static final WireMockServer GRAPH = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
     static {
+        GRAPH.start();
+        stubGraph();
         MAIL.start();
         MAIL.setUser("kommune@kommune.example", "kommune@kommune.example", "hemmelig");
         try {
@@ -75,6 +97,8 @@ class ChannelsIntakeTest {
     static void channels(DynamicPropertyRegistry registry) {
         registry.add("postfordeling.intake.imap.port", () -> MAIL.getImap().getPort());
         registry.add("postfordeling.intake.scanner.dir", DROP::toString);
+        registry.add("postfordeling.intake.graph.token-url", () -> GRAPH.baseUrl() + "/tenant-1/oauth2/v2.0/token");
+        registry.add("postfordeling.intake.graph.graph-url", () -> GRAPH.baseUrl() + "/v1.0");
     }
 
     @LocalServerPort
@@ -94,6 +118,41 @@ class ChannelsIntakeTest {
     void stop() {
         extracted.close();
         MAIL.stop();
+        GRAPH.stop();
+    }
+
+    @Test
+    void takesMailFromASharedMailboxThroughMicrosoftGraphAndMovesItToTheArchive() {
+        TextExtracted text = await().atMost(Duration.ofSeconds(30)).until(
+                () -> extracted.records().stream().map(r -> r.value()).filter(t -> t.channel() == Channel.EMAIL_GRAPH).toList(),
+                list -> !list.isEmpty()).get(0);
+
+        assertThat(text.subject()).isEqualTo("Byggetilladelse til carport");
+        GRAPH.verify(1, postRequestedFor(urlEqualTo("/v1.0/users/postkasse@kommune.example/messages/AAMkADgraph1/move"))
+                .withHeader("Authorization", equalTo("Bearer graph-token"))
+                .withRequestBody(equalToJson("{\"destinationId\": \"archive\"}")));
+        GRAPH.verify(postRequestedFor(urlEqualTo("/tenant-1/oauth2/v2.0/token"))
+                .withRequestBody(containing("grant_type=client_credentials")));
+    }
+
+    /** Graph's documented shapes: token, message list, raw MIME ($value), move; the list is empty once moved. */
+    private static void stubGraph() {
+        GRAPH.stubFor(post(urlEqualTo("/tenant-1/oauth2/v2.0/token"))
+                .withRequestBody(containing("client_id=postfordeling-app"))
+                .willReturn(okJson("{\"token_type\": \"Bearer\", \"expires_in\": 3599, \"access_token\": \"graph-token\"}")));
+        String messages = "/v1.0/users/postkasse@kommune.example/mailFolders/inbox/messages";
+        GRAPH.stubFor(get(urlPathEqualTo(messages)).inScenario("mailbox").whenScenarioStateIs(Scenario.STARTED)
+                .withHeader("Authorization", equalTo("Bearer graph-token"))
+                .willReturn(okJson("{\"value\": [{\"id\": \"AAMkADgraph1\"}]}")));
+        GRAPH.stubFor(get(urlPathEqualTo(messages)).inScenario("mailbox").whenScenarioStateIs("moved")
+                .willReturn(okJson("{\"value\": []}")));
+        GRAPH.stubFor(get(urlEqualTo("/v1.0/users/postkasse@kommune.example/messages/AAMkADgraph1/$value"))
+                .withHeader("Authorization", equalTo("Bearer graph-token"))
+                .willReturn(aResponse().withHeader("Content-Type", "text/plain").withBody(Samples.mail("building-permit-question.eml"))));
+        GRAPH.stubFor(post(urlEqualTo("/v1.0/users/postkasse@kommune.example/messages/AAMkADgraph1/move"))
+                .inScenario("mailbox").willSetStateTo("moved")
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
+                        .withBody("{\"id\": \"AAMkADgraph1-moved\"}")));
     }
 
     @Test
