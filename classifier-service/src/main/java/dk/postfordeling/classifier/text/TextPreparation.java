@@ -1,5 +1,6 @@
 package dk.postfordeling.classifier.text;
 
+import dk.postfordeling.platform.privacy.PersonalData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,8 +23,6 @@ public final class TextPreparation {
 
     private static final Pattern EMAIL_ADDRESS = Pattern.compile("[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}.-]+\\.[\\p{L}]{2,}");
     private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
-    private static final Pattern CPR_NUMBER = Pattern.compile(
-            "(?<![\\d-])(?:0[1-9]|[12]\\d|3[01])(?:0[1-9]|1[0-2])\\d{2}[- ]?\\d{4}(?!\\d)");
     private static final Pattern PHONE_NUMBER = Pattern.compile(
             "(?<![\\d])(?:\\+45[ ]?)?(?:\\d{2}[ ]?){3}\\d{2}(?![\\d])");
     private static final Pattern PLACEHOLDER = Pattern.compile("\u0001(\\w+)\u0001");
@@ -36,7 +35,7 @@ public final class TextPreparation {
     public static String maskPersonalData(String text) {
         String masked = EMAIL_ADDRESS.matcher(text).replaceAll(" \u0001email\u0001 ");
         masked = WEB_ADDRESS.matcher(masked).replaceAll(" \u0001url\u0001 ");
-        masked = CPR_NUMBER.matcher(masked).replaceAll(" \u0001cpr\u0001 ");
+        masked = PersonalData.replaceCpr(masked, " \u0001cpr\u0001 ");
         return PHONE_NUMBER.matcher(masked).replaceAll(" \u0001phone\u0001 ");
     }
 

@@ -25,6 +25,7 @@ public class LanguageGuesser {
     private static final float MIN_LEAD = 1.2f;
 
     private static final String MODEL = "/opennlp-langdetect-20210413.bin";
+    private static final java.util.Map<String, String> ISO_639_1 = iso6391ByThreeLetters();
 
     private final LanguageDetectorME detector;
 
@@ -63,18 +64,19 @@ public class LanguageGuesser {
 
     private static String toIso6391(String code) {
         String language = code.toLowerCase(Locale.ROOT);
-        if (language.length() == 2) {
-            return language;
-        }
+        return language.length() == 2 ? language : ISO_639_1.getOrDefault(language, UNDETERMINED);
+    }
+
+    /** ISO 639-2/3 three-letter codes (as the model answers) to ISO 639-1, built once. */
+    private static java.util.Map<String, String> iso6391ByThreeLetters() {
+        java.util.Map<String, String> codes = new java.util.HashMap<>();
         for (String iso : Locale.getISOLanguages()) {
             try {
-                if (new Locale(iso).getISO3Language().equals(language)) {
-                    return iso;
-                }
+                codes.putIfAbsent(new Locale(iso).getISO3Language(), iso);
             } catch (java.util.MissingResourceException ignored) {
                 // Some locales have no three-letter code.
             }
         }
-        return UNDETERMINED;
+        return java.util.Map.copyOf(codes);
     }
 }

@@ -24,13 +24,18 @@ public final class PersonalData {
 
     /** Returns the text with every CPR number replaced by {@link #CPR_MASK}; {@code null} stays {@code null}. */
     public static String maskCpr(CharSequence text) {
+        return replaceCpr(text, CPR_MASK);
+    }
+
+    /** Returns the text with every CPR number replaced by the given literal text; {@code null} stays {@code null}. */
+    public static String replaceCpr(CharSequence text, String replacement) {
         if (text == null) {
             return null;
         }
         if (!mayHoldCpr(text)) {
             return text.toString();
         }
-        return CPR.matcher(text).replaceAll(CPR_MASK);
+        return CPR.matcher(text).replaceAll(java.util.regex.Matcher.quoteReplacement(replacement));
     }
 
     /** Counts the CPR numbers in the text. */
