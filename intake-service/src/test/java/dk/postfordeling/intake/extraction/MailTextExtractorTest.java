@@ -3,21 +3,12 @@ package dk.postfordeling.intake.extraction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.postfordeling.contracts.ExtractionStatus;
-import dk.postfordeling.intake.IntakeProperties;
 import dk.postfordeling.intake.Samples;
-import org.apache.tika.config.TikaConfig;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class MailTextExtractorTest {
 
-    private static MailTextExtractor extractor;
-
-    @BeforeAll
-    static void createExtractor() {
-        extractor = new MailTextExtractor(TikaConfig.getDefaultConfig(), new LanguageGuesser(),
-                IntakeProperties.Limits.defaults(), IntakeProperties.Ocr.defaults());
-    }
+    private static final MailTextExtractor extractor = ExtractorFixture.EXTRACTOR;
 
     @Test
     void extractsSubjectBodyAndPdfAttachmentOfAnEmail() {
@@ -44,13 +35,5 @@ class MailTextExtractorTest {
         assertThat(text.bodyText().split("Vores storskrald blev ikke afhentet", -1)).hasSize(2);
         assertThat(text.attachments()).isEmpty();
         assertThat(text.status()).isEqualTo(ExtractionStatus.EXTRACTED);
-    }
-
-    @Test
-    void bytesThatAreNoDocumentAreRejectedWithAReason() {
-        ExtractedText text = extractor.extract(new byte[] {0, 1, 2, 3, 4, 5}, null);
-
-        assertThat(text.status()).isEqualTo(ExtractionStatus.REJECTED);
-        assertThat(text.problems()).isNotEmpty();
     }
 }
