@@ -49,9 +49,7 @@ public final class PipelineServices {
         List<ServiceProcess> started = new ArrayList<>();
         try {
             started.add(service(wiring, "intake", "intake-service", Map.of("OMP_THREAD_LIMIT", "1"), logDir, echo,
-                    "--server.port=" + wiring.intakePort(), kafka,
-                    "--postfordeling.intake.blob-store-dir=" + wiring.blobDir(),
-                    "--postfordeling.intake.journal-dir=" + wiring.blobDir().resolveSibling("intake-journal")));
+                    intakeArguments(wiring).toArray(String[]::new)));
             started.add(service(wiring, "classifier", "classifier-service", djl, logDir, echo,
                     "--server.port=" + wiring.classifierPort(), kafka,
                     "--postfordeling.classifier.model-dir=" + wiring.modelDir()));
@@ -81,10 +79,7 @@ public final class PipelineServices {
     /** Starts intake alone with extra arguments and waits until it is healthy (for tests of intake's own recovery). */
     public static ServiceProcess startIntake(Wiring wiring, Path logDir, String logName, String... extraArguments)
             throws IOException {
-        List<String> arguments = new ArrayList<>(List.of("--server.port=" + wiring.intakePort(),
-                "--spring.kafka.bootstrap-servers=" + wiring.kafkaBootstrap(),
-                "--postfordeling.intake.blob-store-dir=" + wiring.blobDir(),
-                "--postfordeling.intake.journal-dir=" + wiring.blobDir().resolveSibling("intake-journal")));
+        List<String> arguments = new ArrayList<>(intakeArguments(wiring));
         arguments.addAll(List.of(extraArguments));
         ServiceProcess intake = service(wiring, logName, "intake-service", Map.of("OMP_THREAD_LIMIT", "1"), logDir, null,
                 arguments.toArray(String[]::new));
@@ -95,6 +90,13 @@ public final class PipelineServices {
             intake.close();
             throw e;
         }
+    }
+
+    private static List<String> intakeArguments(Wiring wiring) {
+        return List.of("--server.port=" + wiring.intakePort(),
+                "--spring.kafka.bootstrap-servers=" + wiring.kafkaBootstrap(),
+                "--postfordeling.intake.blob-store-dir=" + wiring.blobDir(),
+                "--postfordeling.intake.journal-dir=" + wiring.blobDir().resolveSibling("intake-journal"));
     }
 
     private static ServiceProcess service(Wiring wiring, String name, String module, Map<String, String> environment,
