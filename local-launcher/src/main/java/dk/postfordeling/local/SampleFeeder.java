@@ -19,9 +19,15 @@ public final class SampleFeeder {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI uploads;
+    private final int port;
 
     public SampleFeeder(int intakePort) {
         this.uploads = URI.create("http://localhost:" + intakePort + "/api/v1/mails");
+        this.port = intakePort;
+    }
+
+    public int port() {
+        return port;
     }
 
     /** Uploads one file; returns the mail id intake assigned. */

@@ -90,6 +90,11 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** CPU time the process has used so far (user and system), or zero where the platform does not tell. */
+    public Duration cpuTime() {
+        return process.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -1,7 +1,11 @@
 package dk.postfordeling.intake.extraction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
 import org.junit.jupiter.api.Test;
 
 class LanguageGuesserTest {
@@ -24,5 +28,32 @@ class LanguageGuesserTest {
     void tooLittleTextIsUndetermined() {
         assertThat(GUESSER.guess("Hej")).isEqualTo(LanguageGuesser.UNDETERMINED);
         assertThat(GUESSER.guess(null)).isEqualTo(LanguageGuesser.UNDETERMINED);
+    }
+
+    @Test
+    void givesTheSameProbabilitiesAsOpenNlpsOwnDetector() {
+        LanguageDetectorME reference = new LanguageDetectorME(LanguageGuesser.loadModel());
+        List<String> texts = List.of(
+                "Kære kommune. Vores storskrald blev ikke afhentet i tirsdags, se https://kommune.example/affald #skrald 2024 🙂 søøøøø!",
+                "Dear municipality, my son's school bus has been late 12 times since August. Please call me on 12 34 56 78.",
+                "Bonjour, je voudrais savoir quand la piscine municipale rouvre après les travaux d'été.",
+                "Ελπίζω να λάβω απάντηση σύντομα ΣΧΕΤΙΚΆ με την αίτησή μου.",
+                "İstanbul'dan taşındım ve adres değişikliği yapmak istiyorum.");
+        for (String text : texts) {
+            Language[] expected = reference.predictLanguages(text);
+            double[] actual = GUESSER.probabilities(text);
+            for (Language language : expected) {
+                int index = indexOf(language.getLang());
+                assertThat(actual[index]).as(text + " / " + language.getLang()).isCloseTo(language.getConfidence(), within(1e-12));
+            }
+        }
+    }
+
+    private static int indexOf(String outcome) {
+        for (int i = 0; ; i++) {
+            if (GUESSER.outcome(i).equals(outcome)) {
+                return i;
+            }
+        }
     }
 }

@@ -47,7 +47,7 @@ public final class IntakeBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("postfordeling.root", ".")).toAbsolutePath().normalize();
-        int plain = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
+        int plain = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int pdfs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int scans = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Path work = Files.createTempDirectory("intake-bench");
@@ -64,7 +64,16 @@ public final class IntakeBenchmark {
             byte[] onePage = Files.readAllBytes(root.resolve("intake-service/src/test/resources/documents/scanned-letter.pdf"));
             byte[] bigPdf = textPdf(1_000_000);
             // A short warm-up so the JIT has seen the code paths once.
-            run("warm-up", feeder, "localhost:" + kafkaPort, 1000, 8, i -> plainMail(i, "warm"), "eml");
+            ServiceProcess broker = processes.get(0);
+            ServiceProcess intake = processes.get(1);
+            cpu = () -> {
+                Map<String, Double> seconds = new LinkedHashMap<>();
+                seconds.put("intake", intake.cpuTime().toMillis() / 1000.0);
+                seconds.put("broker", broker.cpuTime().toMillis() / 1000.0);
+                seconds.put("loadGenerator", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toMillis() / 1000.0);
+                return seconds;
+            };
+            run("warm-up", feeder, "localhost:" + kafkaPort, 3000, 8, i -> plainMail(i, "warm"), "eml");
             results.put("a_plain2kbMails", run("(a) 2 KB plain e-mails", feeder, "localhost:" + kafkaPort, plain, 8,
                     i -> plainMail(i, "a"), "eml"));
             results.put("b_mailWith1MbPdf", run("(b) e-mail with 1 MB text-layer PDF", feeder, "localhost:" + kafkaPort, pdfs, 4,
@@ -79,6 +88,9 @@ public final class IntakeBenchmark {
         }
     }
 
+    /** CPU seconds used so far per process of the benchmark. */
+    private static java.util.function.Supplier<Map<String, Double>> cpu = Map::of;
+
     private static Map<String, Object> run(String name, SampleFeeder feeder, String kafka, int count, int clients,
             java.util.function.IntFunction<byte[]> mail, String extension) throws Exception {
         List<byte[]> mails = new ArrayList<>(count);
@@ -92,6 +104,13 @@ public final class IntakeBenchmark {
         consumer.start();
         boolean oneAtATime = clients == 0;
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, clients));
+        List<KeepAliveUploader> connections = java.util.Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<KeepAliveUploader> uploader = ThreadLocal.withInitial(() -> {
+            KeepAliveUploader connection = new KeepAliveUploader("localhost", feeder.port());
+            connections.add(connection);
+            return connection;
+        });
+        Map<String, Double> cpuBefore = cpu.get();
         long start = System.nanoTime();
         List<Future<?>> uploads = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -99,7 +118,7 @@ public final class IntakeBenchmark {
             int n = i;
             uploads.add(pool.submit(() -> {
                 long t = System.nanoTime();
-                String id = feeder.upload(content, "mail-" + n + "." + extension);
+                String id = uploader.get().upload(content, "mail-" + n + "." + extension);
                 sentAt.putIfAbsent(id, t);
                 while (oneAtATime && !doneAt.containsKey(id)) {
                     Thread.sleep(5);
@@ -112,10 +131,14 @@ public final class IntakeBenchmark {
         }
         double uploadSeconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
+        for (KeepAliveUploader connection : connections) {
+            connection.close();
+        }
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (!doneAt.keySet().containsAll(sentAt.keySet()) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
+        Map<String, Double> cpuAfter = cpu.get();
         listening.set(false);
         consumer.join();
         List<Long> latencies = new ArrayList<>();
@@ -138,6 +161,10 @@ public final class IntakeBenchmark {
         figures.put("p50Ms", percentile(latencies, 0.50));
         figures.put("p99Ms", percentile(latencies, 0.99));
         figures.put("bytesPerMail", mails.get(0).length);
+        Map<String, Double> cpuSeconds = new LinkedHashMap<>();
+        cpuAfter.forEach((process, after) -> cpuSeconds.put(process, Math.round((after - cpuBefore.get(process)) * 10) / 10.0));
+        figures.put("cpuSeconds", cpuSeconds);
+        figures.put("wallSeconds", Math.round(seconds * 10) / 10.0);
         System.out.println(name + ": " + figures);
         return figures;
     }
