@@ -19,15 +19,20 @@ public final class SampleFeeder {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI uploads;
-    private final int port;
 
     public SampleFeeder(int intakePort) {
         this.uploads = URI.create("http://localhost:" + intakePort + "/api/v1/mails");
-        this.port = intakePort;
     }
 
-    public int port() {
-        return port;
+    /** Start of a multipart body whose one part, {@code file}, carries the upload. */
+    public static byte[] filePartHead(String boundary, String fileName) {
+        return ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** End of the multipart body begun by {@link #filePartHead}. */
+    public static byte[] filePartTail(String boundary) {
+        return ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Uploads one file; returns the mail id intake assigned. */
@@ -38,10 +43,9 @@ public final class SampleFeeder {
     public String upload(byte[] content, String fileName) throws IOException {
         String boundary = "postfordeling-" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(filePartHead(boundary, fileName));
         body.write(content);
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(filePartTail(boundary));
         HttpRequest request = HttpRequest.newBuilder(uploads)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)

@@ -1,6 +1,7 @@
 package dk.postfordeling.local.bench;
 
 import dk.postfordeling.contracts.MailJson;
+import dk.postfordeling.local.SampleFeeder;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,9 +35,8 @@ final class KeepAliveUploader implements AutoCloseable {
 
     /** Uploads one file as multipart part {@code file}; returns the mail id intake assigned. */
     String upload(byte[] content, String fileName) throws IOException {
-        byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
-        byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] head = SampleFeeder.filePartHead(BOUNDARY, fileName);
+        byte[] tail = SampleFeeder.filePartTail(BOUNDARY);
         byte[] request = ("POST /api/v1/mails HTTP/1.1\r\nHost: " + host + ":" + port
                 + "\r\nContent-Type: multipart/form-data; boundary=" + BOUNDARY
                 + "\r\nAccept: application/json\r\nContent-Length: " + (head.length + content.length + tail.length) + "\r\n\r\n")
