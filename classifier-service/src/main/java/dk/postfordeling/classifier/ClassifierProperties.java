@@ -13,7 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * Classifier configuration.
  *
  * @param modelDir           the model directory (one sub-directory per version, {@code CURRENT} names the one in use)
- * @param routeThreshold     smallest top probability that routes without a person
+ * @param routeThreshold     smallest top probability that routes without a person, for models without their own
+ *                           per-label thresholds (release 1); newer models carry thresholds chosen by cross-validation
  * @param minKnownWordShare  smallest share of a mail's words that must be known from training, else REVIEW
  * @param topK               how many labels each {@code MailClassified} carries
  * @param bootstrapSample    train a first model from the bundled SAMPLE data when the model directory is empty
@@ -28,4 +29,9 @@ public record ClassifierProperties(
         @DefaultValue("3") @Min(1) int topK,
         @DefaultValue("true") boolean bootstrapSample,
         @DefaultValue("2000") @Min(0) int attachmentChars) {
+
+    /** The defaults, for the command line. */
+    public static ClassifierProperties defaults(Path modelDir) {
+        return new ClassifierProperties(modelDir, 0.80, 0.5, 3, false, 2000);
+    }
 }

@@ -1,5 +1,12 @@
 package dk.postfordeling.classifier.cli;
 
+import dk.postfordeling.classifier.evaluation.EvaluationReport;
+import dk.postfordeling.classifier.evaluation.LogisticRegressionBaseline;
+import dk.postfordeling.classifier.evaluation.ScoredExample;
+import dk.postfordeling.contracts.Decision;
+import java.nio.file.Files;
+import java.util.ArrayList;
+
 import dk.postfordeling.classifier.ClassifierProperties;
 import dk.postfordeling.classifier.decision.DecisionPolicy;
 import dk.postfordeling.classifier.model.FeatureConfig;
@@ -32,12 +39,16 @@ import java.util.Set;
  * <pre>
  * train   --data FILE --model-dir DIR [--seed N]     trains on CSV/JSONL and makes the model current
  * predict --model-dir DIR [--threshold P]           one text per stdin line, one JSON line out
+ * evaluate --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N] [--target-precision P]
+ *                                                   trains on TRAIN only, predicts TEST, writes the figures
+ * baseline --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N]
+ *                                                   the same for TF-IDF + logistic regression (the yardstick)
  * </pre>
  * Exit code 0 on success, 2 on a usage error, 1 when the work itself failed.
  */
 public final class ClassifierCli {
 
-    private static final Set<String> COMMANDS = Set.of("train", "predict");
+    private static final Set<String> COMMANDS = Set.of("train", "predict", "evaluate", "baseline");
 
     private ClassifierCli() {
     }
@@ -59,6 +70,8 @@ public final class ClassifierCli {
             return switch (args[0]) {
                 case "train" -> train(options, out);
                 case "predict" -> predict(options, stdin, out);
+                case "evaluate" -> evaluate(options, out);
+                case "baseline" -> baseline(options, out);
                 default -> usageError(err, "unknown command " + args[0]);
             };
         } catch (UsageException e) {
@@ -72,9 +85,7 @@ public final class ClassifierCli {
     private static int train(Map<String, String> options, PrintStream out) throws IOException {
         Path data = Path.of(required(options, "data"));
         ModelRepository repository = new ModelRepository(Path.of(required(options, "model-dir")));
-        TrainingOptions defaults = TrainingOptions.defaults();
-        TrainingOptions training = new TrainingOptions(defaults.dimension(), defaults.epochs(), defaults.learningRate(),
-                defaults.batchSize(), Long.parseLong(options.getOrDefault("seed", Long.toString(defaults.seed()))));
+        TrainingOptions training = trainingOptions(options);
         List<LabelledText> examples = TrainingDataFiles.read(data);
         ModelMetadata metadata = new ModelTrainer(Clock.systemUTC()).train(examples, training, FeatureConfig.defaults(),
                 data.getFileName().toString(), false, "model", repository.root());
@@ -84,11 +95,109 @@ public final class ClassifierCli {
         return 0;
     }
 
+    private static TrainingOptions trainingOptions(Map<String, String> options) {
+        TrainingOptions defaults = TrainingOptions.defaults();
+        try {
+            TrainingOptions chosen = defaults.withSeed(Long.parseLong(options.getOrDefault("seed", Long.toString(defaults.seed()))));
+            double precision = Double.parseDouble(options.getOrDefault("target-precision", Double.toString(defaults.targetPrecision())));
+            if (!(precision > 0 && precision < 1)) {
+                throw new UsageException("--target-precision must be between 0 and 1, got " + precision);
+            }
+            chosen = chosen.withTargetPrecision(precision);
+            return new TrainingOptions(
+                    Integer.parseInt(options.getOrDefault("dimension", Integer.toString(chosen.dimension()))),
+                    Integer.parseInt(options.getOrDefault("epochs", Integer.toString(chosen.epochs()))),
+                    Float.parseFloat(options.getOrDefault("learning-rate", Float.toString(chosen.learningRate()))),
+                    Integer.parseInt(options.getOrDefault("batch-size", Integer.toString(chosen.batchSize()))),
+                    chosen.seed(),
+                    Float.parseFloat(options.getOrDefault("dropout", Float.toString(chosen.dropout()))),
+                    Integer.parseInt(options.getOrDefault("folds", Integer.toString(chosen.folds()))),
+                    chosen.targetPrecision(), chosen.minLabelSupport());
+        } catch (NumberFormatException e) {
+            throw new UsageException("not a number: " + e.getMessage());
+        }
+    }
+
+    private static int evaluate(Map<String, String> options, PrintStream out) throws IOException {
+        Path trainFile = Path.of(required(options, "train"));
+        Path testFile = Path.of(required(options, "test"));
+        Path reportFile = Path.of(required(options, "report"));
+        TrainingOptions training = trainingOptions(options);
+        List<LabelledText> train = TrainingDataFiles.read(trainFile);
+        List<LabelledText> test = TrainingDataFiles.read(testFile);
+        Path models = Files.createTempDirectory("postfordeling-evaluate");
+        try {
+            long started = System.nanoTime();
+            ModelMetadata metadata = new ModelTrainer(Clock.systemUTC()).train(train, training, FeatureConfig.defaults(),
+                    trainFile.getFileName().toString(), false, "evaluate", models);
+            double trainSeconds = (System.nanoTime() - started) / 1e9;
+            DecisionPolicy policy = new DecisionPolicy(ClassifierProperties.defaults(models));
+            List<ScoredExample> scored = new ArrayList<>(test.size());
+            long predicting = System.nanoTime();
+            try (TextClassifier classifier = TextClassifier.load(models.resolve(metadata.modelVersion()))) {
+                for (LabelledText example : test) {
+                    Prediction prediction = classifier.predict(example.text());
+                    boolean routed = policy.decide(prediction, ExtractionStatus.EXTRACTED).decision() == Decision.ROUTE;
+                    scored.add(new ScoredExample(example.label(), prediction.top().label(), prediction.top().probability(), routed));
+                }
+            }
+            double perSecond = test.size() / ((System.nanoTime() - predicting) / 1e9);
+            Map<String, Object> report = new LinkedHashMap<>(EvaluationReport.of(scored, metadata.labels().size(), trainSeconds, perSecond));
+            report.put("model", Map.of("kind", "bag of TF-IDF weighted feature embeddings (DJL, PyTorch)",
+                    "seed", training.seed(), "targetPrecision", training.targetPrecision(),
+                    "temperature", metadata.temperature(), "trainingFigures", metadata.evaluation()));
+            writeReport(reportFile, report, out);
+        } finally {
+            deleteRecursively(models);
+        }
+        return 0;
+    }
+
+    private static int baseline(Map<String, String> options, PrintStream out) throws IOException {
+        Path trainFile = Path.of(required(options, "train"));
+        Path testFile = Path.of(required(options, "test"));
+        Path reportFile = Path.of(required(options, "report"));
+        long seed = trainingOptions(options).seed();
+        List<LabelledText> train = TrainingDataFiles.read(trainFile);
+        List<LabelledText> test = TrainingDataFiles.read(testFile);
+        long started = System.nanoTime();
+        LogisticRegressionBaseline baseline = LogisticRegressionBaseline.train(train, seed);
+        double trainSeconds = (System.nanoTime() - started) / 1e9;
+        long predicting = System.nanoTime();
+        List<ScoredExample> scored = test.stream().map(e -> baseline.score(e.text(), e.label())).toList();
+        double perSecond = test.size() / ((System.nanoTime() - predicting) / 1e9);
+        Map<String, Object> report = new LinkedHashMap<>(EvaluationReport.of(scored, baseline.labels(), trainSeconds, perSecond));
+        report.remove("autoRouted");
+        report.put("model", Map.of("kind", "TF-IDF + logistic regression (baseline)", "seed", seed));
+        writeReport(reportFile, report, out);
+        return 0;
+    }
+
+    private static void writeReport(Path file, Map<String, Object> report, PrintStream out) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        String json = MailJson.mapper().writer().with(tools.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
+        Files.writeString(file, json + System.lineSeparator());
+        out.println(MailJson.mapper().writeValueAsString(report));
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
     private static int predict(Map<String, String> options, InputStream stdin, PrintStream out) throws IOException {
         ModelRepository repository = new ModelRepository(Path.of(required(options, "model-dir")));
         Path current = repository.current().orElseThrow(() -> new UsageException("no model in " + repository.root()));
         double threshold = Double.parseDouble(options.getOrDefault("threshold", "0.80"));
-        DecisionPolicy policy = new DecisionPolicy(new ClassifierProperties(repository.root(), threshold, 0.5, 3, false, 2000));
+        ClassifierProperties defaults = ClassifierProperties.defaults(repository.root());
+        DecisionPolicy policy = new DecisionPolicy(new ClassifierProperties(repository.root(), threshold, defaults.minKnownWordShare(),
+                defaults.topK(), false, defaults.attachmentChars()));
         try (TextClassifier classifier = TextClassifier.load(current)) {
             BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
             String line;
@@ -136,8 +245,10 @@ public final class ClassifierCli {
 
     private static String usage() {
         return """
-                usage: classifier-service.jar train --data FILE --model-dir DIR [--seed N]
-                       classifier-service.jar predict --model-dir DIR [--threshold P] < texts.txt""";
+                usage: classifier-service.jar train --data FILE --model-dir DIR [--seed N] [--target-precision P]
+                       classifier-service.jar predict --model-dir DIR [--threshold P] < texts.txt
+                       classifier-service.jar evaluate --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N] [--target-precision P]
+                       classifier-service.jar baseline --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N]""";
     }
 
     private static final class UsageException extends RuntimeException {

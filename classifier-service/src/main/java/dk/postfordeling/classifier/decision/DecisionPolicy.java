@@ -37,17 +37,38 @@ public final class DecisionPolicy {
         }
         double confidence = prediction.top().probability();
         String label = prediction.top().label();
-        if (confidence < properties.routeThreshold()) {
+        Double threshold = threshold(prediction);
+        if (threshold == null) {
+            review.add(new DecisionReason("LABEL_WITHOUT_THRESHOLD", String.format(Locale.ROOT,
+                    "Der er for få eksempler på %s i træningsdata til at vide, hvornår modellen kan stoles på; en medarbejder afgør det.",
+                    label)));
+        } else if (confidence < threshold) {
             review.add(new DecisionReason("LOW_CONFIDENCE", String.format(Locale.ROOT,
                     "Modellen er kun %d %% sikker på %s, under tærsklen på %d %%.",
-                    percent(confidence), label, percent(properties.routeThreshold()))));
+                    percent(confidence), label, percentUp(threshold))));
         }
         if (!review.isEmpty()) {
             return new Outcome(Decision.REVIEW, List.copyOf(review));
         }
         return new Outcome(Decision.ROUTE, List.of(new DecisionReason("CONFIDENT", String.format(Locale.ROOT,
                 "Modellen er %d %% sikker på %s, over tærsklen på %d %%.",
-                percent(confidence), label, percent(properties.routeThreshold())))));
+                percent(confidence), label, percentUp(threshold)))));
+    }
+
+    /**
+     * The model's own threshold for the label (chosen by cross-validation for the target precision),
+     * or the configured one for a model without per-label thresholds; {@code null}: always review.
+     */
+    private Double threshold(Prediction prediction) {
+        Double own = prediction.labelThreshold();
+        if (own != null && own.isNaN()) {
+            return properties.routeThreshold();
+        }
+        return own;
+    }
+
+    private static long percentUp(double probability) {
+        return (long) Math.ceil(probability * 100);
     }
 
     private static long percent(double probability) {

@@ -33,9 +33,16 @@ public final class BagOfFeaturesBlock extends AbstractBlock {
     private final int labels;
     private final Parameter embedding;
     private final Linear output;
+    private final float dropout;
 
     public BagOfFeaturesBlock(int buckets, int dimension, int labels) {
+        this(buckets, dimension, labels, 0f);
+    }
+
+    /** @param dropout share of the text vector's components dropped while training (not stored with the model) */
+    public BagOfFeaturesBlock(int buckets, int dimension, int labels, float dropout) {
         super(VERSION);
+        this.dropout = dropout;
         this.buckets = buckets;
         this.dimension = dimension;
         this.labels = labels;
@@ -56,6 +63,9 @@ public final class BagOfFeaturesBlock extends AbstractBlock {
         NDArray table = parameterStore.getValue(embedding, features.getDevice(), training);
         NDArray embedded = Embedding.embedding(features, table, SparseFormat.DENSE).head();
         NDArray pooled = embedded.mul(weights.expandDims(2)).sum(new int[] {1});
+        if (training && dropout > 0) {
+            pooled = ai.djl.nn.norm.Dropout.dropout(pooled, dropout, true).head();
+        }
         return output.forward(parameterStore, new NDList(pooled), training, params);
     }
 

@@ -2,25 +2,37 @@ package dk.postfordeling.classifier.model;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
-/** Hashes tokens into the features of {@link FeatureConfig}, with FNV-1a so that hashing is stable across JVMs. */
-public final class FeatureHasher {
+/**
+ * Format 1 features (release 1 models): every feature hashed with FNV-1a into a fixed number of
+ * buckets, each weighted by one over the number of features. Kept so that models written by
+ * release 1 still load and predict as before.
+ */
+public final class FeatureHasher implements FeatureExtractor {
 
     private final FeatureConfig config;
+    private final BitSet knownWordBuckets;
 
-    public FeatureHasher(FeatureConfig config) {
+    /** @param knownWordBuckets word buckets seen in training, or {@code null} while training */
+    public FeatureHasher(FeatureConfig config, BitSet knownWordBuckets) {
         this.config = config;
+        this.knownWordBuckets = knownWordBuckets;
     }
 
+    @Override
     public Features features(List<String> tokens) {
         List<Integer> indices = new ArrayList<>();
         List<String> phrases = new ArrayList<>();
-        int[] wordBuckets = new int[tokens.size()];
+        int known = 0;
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
-            wordBuckets[i] = bucket("w:" + token);
-            indices.add(wordBuckets[i]);
+            int wordBucket = bucket("w:" + token);
+            if (knownWordBuckets != null && knownWordBuckets.get(wordBucket)) {
+                known++;
+            }
+            indices.add(wordBucket);
             phrases.add(token);
             if (config.minCharNgram() > 0 && !token.startsWith("<")) {
                 String bounded = "<" + token + ">";
@@ -44,7 +56,7 @@ public final class FeatureHasher {
             idx[i] = indices.get(i);
             weights[i] = 1f / size;
         }
-        return new Features(idx, weights, phrases.toArray(String[]::new), wordBuckets);
+        return new Features(idx, weights, phrases.toArray(String[]::new), tokens.size(), known);
     }
 
     /** Bucket of a feature string; in [1, buckets). */

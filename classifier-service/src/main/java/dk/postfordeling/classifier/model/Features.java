@@ -1,14 +1,15 @@
 package dk.postfordeling.classifier.model;
 
 /**
- * The hashed features of one text.
+ * The features of one text.
  *
- * @param indices     bucket per feature (never 0)
- * @param weights     weight per feature; they sum to 1
- * @param phrases     the word or word pair each feature came from, for explanations
- * @param wordBuckets bucket of each word's unigram feature, for measuring how familiar the text is
+ * @param indices    row of each feature in the model's embedding table (never 0, which is padding)
+ * @param weights    weight of each feature
+ * @param phrases    the word or word pair each feature came from, for explanations
+ * @param words      number of word tokens in the text
+ * @param knownWords how many of those words occurred in the training data
  */
-public record Features(int[] indices, float[] weights, String[] phrases, int[] wordBuckets) {
+public record Features(int[] indices, float[] weights, String[] phrases, int words, int knownWords) {
 
     public int size() {
         return indices.length;

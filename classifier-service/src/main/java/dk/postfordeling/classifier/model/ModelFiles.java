@@ -35,7 +35,10 @@ public final class ModelFiles {
         if (!Files.isRegularFile(file)) {
             throw new IOException("not a model directory (no " + METADATA + "): " + dir);
         }
-        ModelMetadata metadata = MailJson.mapper().readValue(file.toFile(), ModelMetadata.class);
+        // Fields added by later formats are absent from older files: they read as zero, false or null.
+        ModelMetadata metadata = MailJson.mapper().readerFor(ModelMetadata.class)
+                .without(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .readValue(file.toFile());
         if (metadata.formatVersion() > ModelMetadata.CURRENT_FORMAT) {
             throw new IOException("model " + metadata.modelVersion() + " was written by a newer release (format "
                     + metadata.formatVersion() + ")");

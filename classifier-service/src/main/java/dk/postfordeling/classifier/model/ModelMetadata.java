@@ -19,6 +19,9 @@ import java.util.Map;
  * @param evaluation      evaluation figures, name to value (may be empty)
  * @param libraries       library versions, name to version
  * @param trainedAt       when training finished
+ * @param thresholds      format 2: per label, the calibrated confidence from which it is routed
+ *                        without a person; {@code null} for a label that always goes to review.
+ *                        Absent (release 1): one threshold from configuration for every label
  */
 public record ModelMetadata(
         int formatVersion,
@@ -31,9 +34,15 @@ public record ModelMetadata(
         TrainingData data,
         Map<String, Double> evaluation,
         Map<String, String> libraries,
-        Instant trainedAt) {
+        Instant trainedAt,
+        Map<String, Double> thresholds) {
 
-    public static final int CURRENT_FORMAT = 1;
+    public static final int CURRENT_FORMAT = 2;
+
+    /** Whether the model carries its own per-label thresholds (format 2). */
+    public boolean hasThresholds() {
+        return thresholds != null;
+    }
 
     /**
      * Provenance of the training data.

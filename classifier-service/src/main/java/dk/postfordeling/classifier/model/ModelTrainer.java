@@ -9,6 +9,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -24,8 +25,8 @@ import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -33,8 +34,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Trains a {@link BagOfFeaturesBlock} with DJL on the PyTorch engine (CPU, offline) and writes
- * it with its {@link ModelMetadata}. Training is deterministic for a given seed and data.
+ * Trains a {@link BagOfFeaturesBlock} with DJL on the PyTorch engine (CPU, offline) and writes it
+ * with its {@link ModelMetadata}. Before the final model, the same recipe is cross-validated on the
+ * training data: the out-of-fold scores give the calibration temperature and each label's routing
+ * threshold, so that no test data is needed to decide how sure is sure enough. Training is
+ * deterministic for a given seed and data.
  */
 public final class ModelTrainer {
 
@@ -57,46 +61,135 @@ public final class ModelTrainer {
         if (examples.isEmpty()) {
             throw new IllegalArgumentException("no training examples");
         }
+        if (!featureConfig.vocabulary()) {
+            throw new IllegalArgumentException("only " + FeatureConfig.VOCABULARY_TFIDF + " features are trained by this release");
+        }
         List<String> labels = new ArrayList<>(new TreeSet<>(examples.stream().map(LabelledText::label).toList()));
         if (labels.size() < 2) {
             throw new IllegalArgumentException("training needs at least two labels, found " + labels);
         }
-        FeatureHasher hasher = new FeatureHasher(featureConfig);
-        List<Features> features = new ArrayList<>(examples.size());
+        List<List<String>> tokens = new ArrayList<>(examples.size());
         int[] targets = new int[examples.size()];
-        BitSet vocabulary = new BitSet(featureConfig.buckets());
         Map<String, Integer> perLabel = new TreeMap<>();
         for (int i = 0; i < examples.size(); i++) {
-            LabelledText example = examples.get(i);
-            Features f = hasher.features(TextPreparation.tokens(example.text()));
-            features.add(f);
-            for (int bucket : f.wordBuckets()) {
-                vocabulary.set(bucket);
+            tokens.add(TextPreparation.tokens(examples.get(i).text()));
+            targets[i] = labels.indexOf(examples.get(i).label());
+            perLabel.merge(examples.get(i).label(), 1, Integer::sum);
+        }
+
+        Map<String, Double> evaluation = new LinkedHashMap<>();
+        double temperature = 1.0;
+        Map<String, Double> thresholds = new LinkedHashMap<>();
+        for (String label : labels) {
+            thresholds.put(label, null);
+        }
+        if (options.folds() >= 2 && examples.size() >= 2L * options.folds()) {
+            CrossValidated cv = crossValidate(tokens, targets, labels.size(), options, featureConfig);
+            temperature = Calibration.fitTemperature(cv.scores(), targets);
+            int[] predicted = new int[targets.length];
+            double[] confidence = new double[targets.length];
+            int correct = 0;
+            for (int i = 0; i < targets.length; i++) {
+                double[] p = Calibration.softmax(cv.scores().get(i), temperature);
+                predicted[i] = argmax(p);
+                confidence[i] = p[predicted[i]];
+                correct += predicted[i] == targets[i] ? 1 : 0;
             }
-            targets[i] = labels.indexOf(example.label());
-            perLabel.merge(example.label(), 1, Integer::sum);
+            thresholds = Calibration.thresholds(labels, predicted, confidence, targets, options.targetPrecision(),
+                    options.minLabelSupport());
+            evaluation.put("crossValidatedAccuracy", round((double) correct / targets.length));
+            evaluation.put("crossValidatedLogLossUncalibrated", round(Calibration.logLoss(cv.scores(), targets, 1.0)));
+            evaluation.put("crossValidatedLogLossCalibrated", round(Calibration.logLoss(cv.scores(), targets, temperature)));
+            int routed = 0;
+            int routedCorrect = 0;
+            for (int i = 0; i < targets.length; i++) {
+                Double threshold = thresholds.get(labels.get(predicted[i]));
+                if (threshold != null && confidence[i] >= threshold) {
+                    routed++;
+                    routedCorrect += predicted[i] == targets[i] ? 1 : 0;
+                }
+            }
+            evaluation.put("crossValidatedAutoRoutedShare", round((double) routed / targets.length));
+            evaluation.put("crossValidatedAutoRoutedPrecision", routed == 0 ? 0 : round((double) routedCorrect / routed));
         }
 
         String dataHash = hash(examples);
         String version = versionPrefix + "-" + VERSION_TIME.format(clock.instant()) + "-" + dataHash.substring(0, 8);
         Path target = modelsRoot.resolve(version);
         Files.createDirectories(target);
+        FeatureVocabulary vocabulary = FeatureVocabulary.build(tokens, featureConfig);
+        List<Features> features = tokens.stream().map(vocabulary::features).toList();
+        try (Model model = fit(features, targets, vocabulary.rows(), labels.size(), options)) {
+            model.setProperty("modelVersion", version);
+            model.save(target, ModelFiles.MODEL_NAME);
+        }
+        vocabulary.write(target);
+        ModelMetadata metadata = new ModelMetadata(ModelMetadata.CURRENT_FORMAT, version, labels, featureConfig,
+                options.dimension(), temperature, options,
+                new ModelMetadata.TrainingData(source, dataHash, examples.size(), perLabel, sample),
+                evaluation, libraryVersions(), clock.instant(), thresholds);
+        ModelFiles.writeMetadata(target, metadata);
+        return metadata;
+    }
 
-        Engine engine = Engine.getInstance();
-        engine.setRandomSeed((int) options.seed());
-        BagOfFeaturesBlock block = new BagOfFeaturesBlock(featureConfig.buckets(), options.dimension(), labels.size());
-        try (Model model = Model.newInstance(ModelFiles.MODEL_NAME, Device.cpu())) {
-            model.setBlock(block);
+    private record CrossValidated(List<float[]> scores) {
+    }
+
+    /** Out-of-fold scores: each example scored by a model that did not see it. Folds are stratified by label. */
+    private static CrossValidated crossValidate(List<List<String>> tokens, int[] targets, int labels, TrainingOptions options,
+            FeatureConfig featureConfig) {
+        int n = targets.length;
+        int[] fold = new int[n];
+        Random random = new Random(options.seed());
+        int[] order = shuffled(n, random);
+        int[] nextFold = new int[labels];
+        for (int i : order) {
+            fold[i] = nextFold[targets[i]]++ % options.folds();
+        }
+        float[][] scores = new float[n][];
+        for (int f = 0; f < options.folds(); f++) {
+            List<List<String>> trainTokens = new ArrayList<>();
+            List<Integer> trainIndex = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (fold[i] != f) {
+                    trainTokens.add(tokens.get(i));
+                    trainIndex.add(i);
+                }
+            }
+            FeatureVocabulary vocabulary = FeatureVocabulary.build(trainTokens, featureConfig);
+            List<Features> trainFeatures = trainTokens.stream().map(vocabulary::features).toList();
+            int[] trainTargets = trainIndex.stream().mapToInt(i -> targets[i]).toArray();
+            List<Features> heldOut = new ArrayList<>();
+            List<Integer> heldOutIndex = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (fold[i] == f) {
+                    heldOut.add(vocabulary.features(tokens.get(i)));
+                    heldOutIndex.add(i);
+                }
+            }
+            try (Model model = fit(trainFeatures, trainTargets, vocabulary.rows(), labels, options.withSeed(options.seed() + f + 1))) {
+                List<float[]> heldOutScores = scores(model, heldOut, labels);
+                for (int k = 0; k < heldOutIndex.size(); k++) {
+                    scores[heldOutIndex.get(k)] = heldOutScores.get(k);
+                }
+            }
+        }
+        return new CrossValidated(List.of(scores));
+    }
+
+    /** Trains the network; the caller closes the returned model. */
+    static Model fit(List<Features> features, int[] targets, int rows, int labels, TrainingOptions options) {
+        Engine.getInstance().setRandomSeed((int) options.seed());
+        Model model = Model.newInstance(ModelFiles.MODEL_NAME, Device.cpu());
+        try {
+            model.setBlock(new BagOfFeaturesBlock(rows, options.dimension(), labels, options.dropout()));
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(options.learningRate())).build())
                     .optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(new Shape(1, 1), new Shape(1, 1));
                 Random shuffle = new Random(options.seed());
-                int[] order = new int[examples.size()];
-                for (int i = 0; i < order.length; i++) {
-                    order[i] = i;
-                }
+                int[] order = shuffled(features.size(), shuffle);
                 for (int epoch = 0; epoch < options.epochs(); epoch++) {
                     shuffleInPlace(order, shuffle);
                     for (int start = 0; start < order.length; start += options.batchSize()) {
@@ -105,19 +198,38 @@ public final class ModelTrainer {
                     }
                 }
             }
-            model.setProperty("modelVersion", version);
-            model.save(target, ModelFiles.MODEL_NAME);
+            return model;
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
         }
-        ModelMetadata metadata = new ModelMetadata(ModelMetadata.CURRENT_FORMAT, version, labels, featureConfig,
-                options.dimension(), 1.0, options,
-                new ModelMetadata.TrainingData(source, dataHash, examples.size(), perLabel, sample),
-                Map.of(), libraryVersions(engine), clock.instant());
-        ModelFiles.writeMetadata(target, metadata);
-        ModelFiles.writeVocabulary(target, vocabulary);
-        return metadata;
     }
 
-    private static void step(Trainer trainer, List<Features> features, int[] targets, int[] order, int start, int end) {
+    /** Raw label scores (before temperature and softmax) for each text. */
+    static List<float[]> scores(Model model, List<Features> features, int labels) {
+        List<float[]> scores = new ArrayList<>(features.size());
+        int batchSize = 256;
+        int[] order = new int[features.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        for (int start = 0; start < order.length; start += batchSize) {
+            int end = Math.min(order.length, start + batchSize);
+            try (NDManager manager = model.getNDManager().newSubManager()) {
+                NDList input = batch(manager, features, order, start, end);
+                NDArray out = model.getBlock().forward(new ParameterStore(manager, false), input, false).singletonOrThrow();
+                float[] flat = out.toFloatArray();
+                for (int row = 0; row < end - start; row++) {
+                    float[] s = new float[labels];
+                    System.arraycopy(flat, row * labels, s, 0, labels);
+                    scores.add(s);
+                }
+            }
+        }
+        return scores;
+    }
+
+    private static NDList batch(NDManager manager, List<Features> features, int[] order, int start, int end) {
         int batch = end - start;
         int length = 1;
         for (int i = start; i < end; i++) {
@@ -125,26 +237,40 @@ public final class ModelTrainer {
         }
         long[] indices = new long[batch * length];
         float[] weights = new float[batch * length];
-        float[] labels = new float[batch];
         for (int row = 0; row < batch; row++) {
             Features f = features.get(order[start + row]);
             for (int j = 0; j < f.size(); j++) {
                 indices[row * length + j] = f.indices()[j];
                 weights[row * length + j] = f.weights()[j];
             }
+        }
+        return new NDList(manager.create(indices, new Shape(batch, length)), manager.create(weights, new Shape(batch, length)));
+    }
+
+    private static void step(Trainer trainer, List<Features> features, int[] targets, int[] order, int start, int end) {
+        float[] labels = new float[end - start];
+        for (int row = 0; row < labels.length; row++) {
             labels[row] = targets[order[start + row]];
         }
         try (NDManager manager = trainer.getManager().newSubManager()) {
-            NDArray x = manager.create(indices, new Shape(batch, length));
-            NDArray w = manager.create(weights, new Shape(batch, length));
-            NDArray y = manager.create(labels, new Shape(batch));
+            NDList input = batch(manager, features, order, start, end);
+            NDArray y = manager.create(labels, new Shape(labels.length));
             try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList prediction = trainer.forward(new NDList(x, w));
+                NDList prediction = trainer.forward(input);
                 NDArray loss = trainer.getLoss().evaluate(new NDList(y), prediction);
                 collector.backward(loss);
             }
             trainer.step();
         }
+    }
+
+    private static int[] shuffled(int n, Random random) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        shuffleInPlace(order, random);
+        return order;
     }
 
     private static void shuffleInPlace(int[] order, Random random) {
@@ -154,6 +280,20 @@ public final class ModelTrainer {
             order[i] = order[j];
             order[j] = swap;
         }
+    }
+
+    static int argmax(double[] values) {
+        int best = 0;
+        for (int i = 1; i < values.length; i++) {
+            if (values[i] > values[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10000) / 10000.0;
     }
 
     static String hash(List<LabelledText> examples) {
@@ -171,7 +311,8 @@ public final class ModelTrainer {
         }
     }
 
-    private static Map<String, String> libraryVersions(Engine engine) {
+    private static Map<String, String> libraryVersions() {
+        Engine engine = Engine.getInstance();
         Map<String, String> versions = new TreeMap<>();
         versions.put("djl", Engine.getDjlVersion());
         versions.put("engine", engine.getEngineName() + " " + engine.getVersion());

@@ -12,13 +12,17 @@ import java.util.List;
  * @param knownWordShare  share of those words that occurred in the training data (0 when there are none)
  * @param phrases         phrases that pushed most toward the top label, strongest first
  * @param modelVersion    the model that predicted
+ * @param labelThreshold  the model's own routing threshold for the top label (chosen by cross-validation
+ *                        to meet the target precision); {@code null} when the label had too little
+ *                        data to estimate one; NaN when the model has no per-label thresholds (release 1)
  */
 public record Prediction(
         List<LabelScore> ranked,
         int words,
         double knownWordShare,
         List<ExplainingPhrase> phrases,
-        String modelVersion) {
+        String modelVersion,
+        Double labelThreshold) {
 
     public LabelScore top() {
         return ranked.get(0);

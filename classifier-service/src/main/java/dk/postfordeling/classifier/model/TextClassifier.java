@@ -17,7 +17,6 @@ import dk.postfordeling.contracts.LabelScore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,30 +34,38 @@ public final class TextClassifier implements AutoCloseable {
     private final ModelMetadata metadata;
     private final Model model;
     private final Predictor<Features, float[]> predictor;
-    private final FeatureHasher hasher;
-    private final BitSet vocabulary;
+    private final FeatureExtractor extractor;
     private final float[] embedding;
     private final float[] outputWeight;
 
-    private TextClassifier(ModelMetadata metadata, Model model, BitSet vocabulary) {
+    private TextClassifier(ModelMetadata metadata, Model model, FeatureExtractor extractor) {
         this.metadata = metadata;
         this.model = model;
-        this.vocabulary = vocabulary;
-        this.hasher = new FeatureHasher(metadata.features());
+        this.extractor = extractor;
         BagOfFeaturesBlock block = (BagOfFeaturesBlock) model.getBlock();
         this.embedding = block.embeddingTable().toFloatArray();
         this.outputWeight = block.outputWeight().toFloatArray();
         this.predictor = model.newPredictor(new FeatureTranslator((float) metadata.temperature()));
     }
 
-    /** Loads the model in a directory written by {@link ModelTrainer}. */
+    /** Loads the model in a directory written by {@link ModelTrainer}, by this release or an earlier one. */
     public static TextClassifier load(Path dir) throws IOException {
         ModelMetadata metadata = ModelFiles.readMetadata(dir);
         Model model = Model.newInstance(ModelFiles.MODEL_NAME, Device.cpu());
         try {
-            model.setBlock(new BagOfFeaturesBlock(metadata.features().buckets(), metadata.dimension(), metadata.labels().size()));
+            FeatureExtractor extractor;
+            int rows;
+            if (metadata.features().vocabulary()) {
+                FeatureVocabulary vocabulary = FeatureVocabulary.read(dir, metadata.features());
+                extractor = vocabulary;
+                rows = vocabulary.rows();
+            } else {
+                extractor = new FeatureHasher(metadata.features(), ModelFiles.readVocabulary(dir));
+                rows = metadata.features().buckets();
+            }
+            model.setBlock(new BagOfFeaturesBlock(rows, metadata.dimension(), metadata.labels().size()));
             model.load(dir, ModelFiles.MODEL_NAME);
-            return new TextClassifier(metadata, model, ModelFiles.readVocabulary(dir));
+            return new TextClassifier(metadata, model, extractor);
         } catch (MalformedModelException | IOException | RuntimeException e) {
             model.close();
             throw new IOException("cannot load model from " + dir + ": " + e.getMessage(), e);
@@ -72,7 +79,7 @@ public final class TextClassifier implements AutoCloseable {
     /** Predicts the labels of a text; a text without any word gets equal probabilities. */
     public synchronized Prediction predict(String text) {
         List<String> tokens = TextPreparation.tokens(text);
-        Features features = hasher.features(tokens);
+        Features features = extractor.features(tokens);
         List<String> labels = metadata.labels();
         float[] probabilities;
         if (features.isEmpty()) {
@@ -90,17 +97,12 @@ public final class TextClassifier implements AutoCloseable {
             ranked.add(new LabelScore(labels.get(i), probabilities[i]));
         }
         ranked.sort(Comparator.comparingDouble(LabelScore::probability).reversed().thenComparing(LabelScore::label));
-        int known = 0;
-        for (int bucket : features.wordBuckets()) {
-            if (vocabulary.get(bucket)) {
-                known++;
-            }
-        }
-        int words = features.wordBuckets().length;
-        double knownShare = words == 0 ? 0 : (double) known / words;
+        int words = features.words();
+        double knownShare = words == 0 ? 0 : (double) features.knownWords() / words;
         List<ExplainingPhrase> phrases = features.isEmpty() ? List.of()
                 : explain(features, labels.indexOf(ranked.get(0).label()));
-        return new Prediction(List.copyOf(ranked), words, knownShare, phrases, metadata.modelVersion());
+        Double threshold = metadata.hasThresholds() ? metadata.thresholds().get(ranked.get(0).label()) : Double.valueOf(Double.NaN);
+        return new Prediction(List.copyOf(ranked), words, knownShare, phrases, metadata.modelVersion(), threshold);
     }
 
     /**

@@ -54,8 +54,28 @@ class DecisionPolicyTest {
         assertThat(policy.decide(prediction(0.80, 0.9), ExtractionStatus.EXTRACTED).decision()).isEqualTo(Decision.ROUTE);
     }
 
+    @Test
+    void usesTheModelsOwnThresholdForTheLabel() {
+        assertThat(policy.decide(prediction(0.70, 0.9, 0.65), ExtractionStatus.EXTRACTED).decision()).isEqualTo(Decision.ROUTE);
+        var strict = policy.decide(prediction(0.93, 0.9, 0.971), ExtractionStatus.EXTRACTED);
+        assertThat(strict.decision()).isEqualTo(Decision.REVIEW);
+        assertThat(strict.reasons().get(0).text()).contains("93 %", "98 %");
+    }
+
+    @Test
+    void aLabelWithTooLittleDataAlwaysGoesToAPerson() {
+        var outcome = policy.decide(prediction(0.999, 0.9, null), ExtractionStatus.EXTRACTED);
+
+        assertThat(outcome.decision()).isEqualTo(Decision.REVIEW);
+        assertThat(outcome.reasons()).extracting(DecisionReason::code).containsExactly("LABEL_WITHOUT_THRESHOLD");
+    }
+
     private static Prediction prediction(double top, double known) {
+        return prediction(top, known, Double.NaN);
+    }
+
+    private static Prediction prediction(double top, double known, Double labelThreshold) {
         return new Prediction(List.of(new LabelScore("parkering", top), new LabelScore("affald", 1 - top)),
-                12, known, List.of(), "m-1");
+                12, known, List.of(), "m-1", labelThreshold);
     }
 }

@@ -74,6 +74,32 @@ class ModelTrainingTest {
         assertThat(read.labels()).contains("parkering", "affald", "byggeri", "borgerservice");
         assertThat(read.libraries()).containsEntry("djl", "0.35.1").containsKey("engine");
         assertThat(read.training().seed()).isEqualTo(42L);
+        assertThat(read.formatVersion()).isEqualTo(ModelMetadata.CURRENT_FORMAT);
+        assertThat(read.features().scheme()).isEqualTo(FeatureConfig.VOCABULARY_TFIDF);
+    }
+
+    @Test
+    void isCalibratedAndCarriesAThresholdPerLabelFromCrossValidation() {
+        assertThat(trained.hasThresholds()).isTrue();
+        assertThat(trained.thresholds()).containsOnlyKeys(trained.labels());
+        assertThat(trained.thresholds().values()).filteredOn(java.util.Objects::nonNull)
+                .isNotEmpty().allSatisfy(t -> assertThat(t).isBetween(0.0, 1.0));
+        assertThat(trained.temperature()).isPositive().isNotEqualTo(1.0);
+        assertThat(trained.evaluation()).containsKeys("crossValidatedAccuracy", "crossValidatedLogLossCalibrated",
+                "crossValidatedAutoRoutedPrecision");
+        assertThat(trained.evaluation().get("crossValidatedLogLossCalibrated"))
+                .isLessThanOrEqualTo(trained.evaluation().get("crossValidatedLogLossUncalibrated"));
+    }
+
+    @Test
+    void theModelFilesHoldNoReadableTextOfTheTrainingMail() throws Exception {
+        Path dir = models.resolve(trained.modelVersion());
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (Path file : files.toList()) {
+                String content = new String(java.nio.file.Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertThat(content).as(file.getFileName().toString()).doesNotContain("beboerlicens", "skraldebil", "storskrald");
+            }
+        }
     }
 
     @Test

@@ -1,0 +1,98 @@
+package dk.postfordeling.classifier.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dk.postfordeling.contracts.MailJson;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The {@code evaluate} and {@code baseline} commands, whose report other tools read. */
+class EvaluateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainsOnTrainOnlyAndReportsEveryFigureTheContractNames() throws Exception {
+        Path train = dir.resolve("train.csv");
+        try (InputStream sample = getClass().getResourceAsStream("/sample-data/sample-mails-da.csv")) {
+            Files.copy(sample, train);
+        }
+        Path test = dir.resolve("test.csv");
+        Files.writeString(test, """
+                text,label
+                "Jeg har fået en parkeringsafgift, selvom jeg har beboerlicens",parkering
+                "Skraldespanden er ikke blevet tømt i denne uge",affald
+                "Vi vil gerne søge byggetilladelse til en carport",byggeri
+                "Jeg skal have fornyet mit pas inden sommerferien",borgerservice
+                "Min søn bliver mobbet i skolen",skole
+                "Min far har brug for hjemmehjælp efter operationen",pleje-og-omsorg
+                "Der er et stort hul i vejen ud for nummer 12",vej-og-park
+                "Jeg vil gerne klage over støj fra naboens hund",dyrevelfaerd
+                """, StandardCharsets.UTF_8);
+        Path report = dir.resolve("out/report.json");
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ClassifierCli.run(new String[] {"evaluate", "--train", train.toString(), "--test", test.toString(),
+                "--report", report.toString(), "--seed", "7", "--target-precision", "0.9"},
+                new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> figures = MailJson.mapper().readValue(report.toFile(), Map.class);
+        assertThat(figures).containsKeys("examples", "labels", "accuracy", "macroF1", "autoRouted", "coverageAtPrecision",
+                "trainSeconds", "predictionsPerSecond");
+        assertThat(figures).containsEntry("examples", 8).containsEntry("labels", 7);
+        // The label unseen in training can never be predicted, so at most 7 of 8 are right.
+        assertThat(((Number) figures.get("accuracy")).doubleValue()).isBetween(0.5, 0.875);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> coverage = (Map<String, Object>) figures.get("coverageAtPrecision");
+        assertThat(coverage).containsOnlyKeys("0.90", "0.95", "0.98");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> routed = (Map<String, Object>) figures.get("autoRouted");
+        assertThat(((Number) routed.get("share")).doubleValue()).isBetween(0.0, 1.0);
+        assertThat(((Number) figures.get("predictionsPerSecond")).doubleValue()).isPositive();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> model = (Map<String, Object>) figures.get("model");
+        assertThat(model).containsEntry("seed", 7).containsEntry("targetPrecision", 0.9);
+    }
+
+    @Test
+    void theBaselineWritesTheSameFigures() throws Exception {
+        Path train = dir.resolve("train.csv");
+        try (InputStream sample = getClass().getResourceAsStream("/sample-data/sample-mails-da.csv")) {
+            Files.copy(sample, train);
+        }
+        Path report = dir.resolve("baseline.json");
+
+        int exit = ClassifierCli.run(new String[] {"baseline", "--train", train.toString(), "--test", train.toString(),
+                "--report", report.toString()}, new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()));
+
+        assertThat(exit).isZero();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> figures = MailJson.mapper().readValue(report.toFile(), Map.class);
+        assertThat(((Number) figures.get("accuracy")).doubleValue()).as("it fits its own training data").isGreaterThan(0.95);
+        assertThat(figures).containsKeys("macroF1", "coverageAtPrecision", "trainSeconds", "predictionsPerSecond");
+    }
+
+    @Test
+    void aMissingOptionIsAUsageError() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ClassifierCli.run(new String[] {"evaluate", "--train", "x.csv"}, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing --test");
+    }
+}
