@@ -43,12 +43,14 @@ import java.util.Set;
  *                                                   trains on TRAIN only, predicts TEST, writes the figures
  * baseline --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N]
  *                                                   the same for TF-IDF + logistic regression (the yardstick)
+ * split --data FILE --train-out TRAIN.csv --test-out TEST.csv [--test-share 0.2] [--seed N]
+ *                                                   a split stratified by label, for data without a test file
  * </pre>
  * Exit code 0 on success, 2 on a usage error, 1 when the work itself failed.
  */
 public final class ClassifierCli {
 
-    private static final Set<String> COMMANDS = Set.of("train", "predict", "evaluate", "baseline");
+    private static final Set<String> COMMANDS = Set.of("train", "predict", "evaluate", "baseline", "split");
 
     private ClassifierCli() {
     }
@@ -72,6 +74,7 @@ public final class ClassifierCli {
                 case "predict" -> predict(options, stdin, out);
                 case "evaluate" -> evaluate(options, out);
                 case "baseline" -> baseline(options, out);
+                case "split" -> split(options, out);
                 default -> usageError(err, "unknown command " + args[0]);
             };
         } catch (UsageException e) {
@@ -173,6 +176,19 @@ public final class ClassifierCli {
         return 0;
     }
 
+    private static int split(Map<String, String> options, PrintStream out) throws IOException {
+        List<LabelledText> examples = TrainingDataFiles.read(Path.of(required(options, "data")));
+        double share = Double.parseDouble(options.getOrDefault("test-share", "0.2"));
+        if (!(share > 0 && share < 1)) {
+            throw new UsageException("--test-share must be between 0 and 1");
+        }
+        List<List<LabelledText>> parts = TrainingDataFiles.split(examples, share, trainingOptions(options).seed());
+        TrainingDataFiles.writeCsv(Path.of(required(options, "train-out")), parts.get(0));
+        TrainingDataFiles.writeCsv(Path.of(required(options, "test-out")), parts.get(1));
+        out.println(MailJson.mapper().writeValueAsString(Map.of("train", parts.get(0).size(), "test", parts.get(1).size())));
+        return 0;
+    }
+
     private static void writeReport(Path file, Map<String, Object> report, PrintStream out) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
@@ -248,7 +264,8 @@ public final class ClassifierCli {
                 usage: classifier-service.jar train --data FILE --model-dir DIR [--seed N] [--target-precision P]
                        classifier-service.jar predict --model-dir DIR [--threshold P] < texts.txt
                        classifier-service.jar evaluate --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N] [--target-precision P]
-                       classifier-service.jar baseline --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N]""";
+                       classifier-service.jar baseline --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N]
+                       classifier-service.jar split --data FILE --train-out TRAIN.csv --test-out TEST.csv [--test-share 0.2] [--seed N]""";
     }
 
     private static final class UsageException extends RuntimeException {

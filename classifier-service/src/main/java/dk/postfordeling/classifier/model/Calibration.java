@@ -69,9 +69,24 @@ public final class Calibration {
         return loss / targets.length;
     }
 
+    /** How sure the precision estimate must be: one standard deviation (about 84 % one-sided). */
+    private static final double Z = 1.0;
+
+    /**
+     * Wilson score lower bound of a precision measured as {@code correct} of {@code n}: with few
+     * predictions the estimate is uncertain, so a threshold is only trusted when even the pessimistic
+     * end of that uncertainty meets the target. This also covers that the final model, trained on all
+     * the data, is more confident than the cross-validation models its thresholds come from.
+     */
+    static double precisionLowerBound(int correct, int n) {
+        double p = (double) correct / n;
+        double z2 = Z * Z;
+        return (p + z2 / (2 * n) - Z * Math.sqrt(p * (1 - p) / n + z2 / (4.0 * n * n))) / (1 + z2 / n);
+    }
+
     /**
      * For each label, the lowest confidence from which the predictions of that label reached the
-     * target precision; {@code null} for a label with fewer than {@code minSupport} predictions
+     * target precision (its Wilson lower bound, see {@link #precisionLowerBound}); {@code null} for a label with fewer than {@code minSupport} predictions
      * at that confidence or that never reaches it — such a label always goes to review.
      *
      * @param predicted  predicted label index per example
@@ -97,7 +112,7 @@ public final class Calibration {
                     correct++;
                 }
                 boolean lastOfTie = k + 1 == mine.size() || confidence[mine.get(k + 1)] < confidence[i];
-                if (lastOfTie && k + 1 >= minSupport && (double) correct / (k + 1) >= targetPrecision) {
+                if (lastOfTie && k + 1 >= minSupport && precisionLowerBound(correct, k + 1) >= targetPrecision) {
                     threshold = confidence[i];
                 }
             }

@@ -49,6 +49,47 @@ public final class TrainingDataFiles {
         return examples;
     }
 
+    /** Writes examples as UTF-8 CSV with the header {@code text,label}. */
+    public static void writeCsv(Path file, List<LabelledText> examples) throws IOException {
+        try (java.io.Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+                org.apache.commons.csv.CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader("text", "label").get().print(writer)) {
+            for (LabelledText example : examples) {
+                printer.printRecord(example.text(), example.label());
+            }
+        }
+    }
+
+    /**
+     * A split stratified by label: of each label's examples (in a seeded random order) the given
+     * share, rounded, goes to the test part — at least one when the label has two or more.
+     *
+     * @return the training part and the test part, in file order
+     */
+    public static List<List<LabelledText>> split(List<LabelledText> examples, double testShare, long seed) {
+        java.util.Map<String, List<Integer>> byLabel = new java.util.TreeMap<>();
+        for (int i = 0; i < examples.size(); i++) {
+            byLabel.computeIfAbsent(examples.get(i).label(), l -> new ArrayList<>()).add(i);
+        }
+        java.util.Random random = new java.util.Random(seed);
+        boolean[] test = new boolean[examples.size()];
+        for (List<Integer> indices : byLabel.values()) {
+            java.util.Collections.shuffle(indices, random);
+            int count = (int) Math.round(indices.size() * testShare);
+            if (count == 0 && indices.size() >= 2) {
+                count = 1;
+            }
+            for (int k = 0; k < count; k++) {
+                test[indices.get(k)] = true;
+            }
+        }
+        List<LabelledText> trainPart = new ArrayList<>();
+        List<LabelledText> testPart = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            (test[i] ? testPart : trainPart).add(examples.get(i));
+        }
+        return List.of(trainPart, testPart);
+    }
+
     private static List<LabelledText> readJsonLines(InputStream in, String source) throws IOException {
         List<LabelledText> examples = new ArrayList<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

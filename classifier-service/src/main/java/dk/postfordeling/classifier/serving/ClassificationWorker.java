@@ -9,6 +9,9 @@ import dk.postfordeling.contracts.MailClassified;
 import dk.postfordeling.contracts.TextExtracted;
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.platform.logging.MailLogContext;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -30,21 +33,40 @@ class ClassificationWorker {
     private final ClassifierProperties properties;
     private final KafkaTemplate<String, Object> kafka;
     private final Clock clock;
+    private final MeterRegistry meters;
+    private final Timer predictionTime;
+    private final DistributionSummary confidence;
 
-    ClassificationWorker(ActiveModel model, ClassifierProperties properties, KafkaTemplate<String, Object> kafka, Clock clock) {
+    ClassificationWorker(ActiveModel model, ClassifierProperties properties, KafkaTemplate<String, Object> kafka, Clock clock,
+            MeterRegistry meters) {
         this.model = model;
         this.policy = new DecisionPolicy(properties);
         this.properties = properties;
         this.kafka = kafka;
         this.clock = clock;
+        this.meters = meters;
+        // Rate of predictions per second is the rate of this timer's count.
+        this.predictionTime = Timer.builder("postfordeling.classifier.prediction")
+                .description("Time to predict the label of one mail, including its explanation")
+                .publishPercentileHistogram().register(meters);
+        this.confidence = DistributionSummary.builder("postfordeling.classifier.confidence")
+                .description("Calibrated probability of the top label")
+                .serviceLevelObjectives(0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 0.99)
+                .register(meters);
     }
 
     @KafkaListener(topics = "mail.extracted.v1", groupId = "classifier-service",
             containerFactory = "textExtractedListenerFactory")
     void onTextExtracted(TextExtracted mail) throws ExecutionException, InterruptedException {
         try (MailLogContext ignored = MailLogContext.open(mail.mailId())) {
+            Timer.Sample started = Timer.start(meters);
             Prediction prediction = model.classifier().predict(MailText.of(mail, properties.attachmentChars()));
             DecisionPolicy.Outcome outcome = policy.decide(prediction, mail.status());
+            started.stop(predictionTime);
+            confidence.record(prediction.top().probability());
+            // Tags are labels (mailbox keys) and decisions only: never anything from the mail itself.
+            meters.counter("postfordeling.classifier.decisions", "decision", outcome.decision().name(),
+                    "label", prediction.top().label(), "model", prediction.modelVersion()).increment();
             MailClassified classified = new MailClassified(mail.mailId(), mail.channel(), mail.originalRef(),
                     prediction.topK(properties.topK()), outcome.decision(), outcome.reasons(),
                     new Explanation(prediction.top().label(), prediction.phrases(), summary(prediction)),

@@ -46,11 +46,18 @@ class CalibrationTest {
         int[] predicted = new int[10];
         int[] truth = {0, 0, 0, 0, 0, 0, 0, 1, 0, 1};
 
-        Map<String, Double> thresholds = Calibration.thresholds(labels, predicted, confidence, truth, 0.85, 5);
+        Map<String, Double> thresholds = Calibration.thresholds(labels, predicted, confidence, truth, 0.70, 5);
 
-        // Down to 0.91: 8 of 9 right (0.89 >= 0.85); including 0.50: 8 of 10 (0.80) is too few.
+        // Down to 0.91: 8 of 9 right, Wilson lower bound 0.74 >= 0.70; with 0.50: 8 of 10, bound 0.65 < 0.70.
         assertThat(thresholds.get("affald")).isEqualTo(0.91);
         assertThat(thresholds.get("parkering")).as("never predicted: no estimate, always review").isNull();
+    }
+
+    @Test
+    void fewPredictionsMakeThePrecisionEstimatePessimistic() {
+        assertThat(Calibration.precisionLowerBound(20, 20)).isCloseTo(0.952, within(0.001));
+        assertThat(Calibration.precisionLowerBound(8, 9)).isCloseTo(0.743, within(0.001));
+        assertThat(Calibration.precisionLowerBound(800, 900)).isGreaterThan(0.877).isLessThan(8.0 / 9);
     }
 
     @Test

@@ -1,5 +1,12 @@
 package dk.postfordeling.classifier.serving;
 
+import dk.postfordeling.classifier.model.FeatureConfig;
+import dk.postfordeling.classifier.model.ModelMetadata;
+import dk.postfordeling.classifier.model.ModelRepository;
+import dk.postfordeling.classifier.model.ModelTrainer;
+import dk.postfordeling.classifier.model.SampleModel;
+import dk.postfordeling.classifier.model.TrainingOptions;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,6 +33,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "postfordeling.classifier.model-dir=${java.io.tmpdir}/postfordeling-classifier-test/${random.uuid}",
         "postfordeling.kafka.partitions=1",
+        "postfordeling.classifier.model-check-interval=PT0.2S",
         "server.port=0"})
 @EmbeddedKafka(partitions = 1)
 class ClassificationServiceTest {
@@ -38,6 +46,12 @@ class ClassificationServiceTest {
 
     @Autowired
     ActiveModel model;
+
+    @Autowired
+    dk.postfordeling.classifier.ClassifierProperties properties;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     void routesAClearMailAndSendsAVagueOneToReview() {
@@ -57,13 +71,47 @@ class ClassificationServiceTest {
             assertThat(routed.predictions()).hasSize(3);
             assertThat(routed.explanation().phrases()).isNotEmpty();
             assertThat(routed.explanation().summary()).contains("parkering");
-            assertThat(routed.modelVersion()).isEqualTo(model.classifier().metadata().modelVersion()).startsWith("sample-da-");
+            assertThat(routed.modelVersion()).isEqualTo(model.classifier().metadata().modelVersion());
             assertThat(routed.originalRef()).isEqualTo(parking.originalRef());
 
             MailClassified review = classified.valuesFor(vague.mailId().toString()).get(0);
             assertThat(review.decision()).isEqualTo(Decision.REVIEW);
             assertThat(review.reasons()).isNotEmpty();
         }
+    }
+
+    @Test
+    void switchesToANewlyTrainedModelWithoutDroppingMailAndCountsWhatItDoes() throws Exception {
+        String before = model.classifier().metadata().modelVersion();
+        ModelRepository repository = new ModelRepository(properties.modelDir());
+        ModelMetadata next = new ModelTrainer(java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofMinutes(1)))
+                .train(SampleModel.sampleData(), dk.postfordeling.classifier.serving.ActiveModel.sampleOptions().withSeed(11), FeatureConfig.defaults(),
+                        "bundled-sample", true, "next", repository.root());
+        List<TextExtracted> mails = new java.util.ArrayList<>();
+        try (KafkaTestConsumer<MailClassified> classified = new KafkaTestConsumer<>(brokers, Topics.MAIL_CLASSIFIED)) {
+            for (int i = 0; i < 20; i++) {
+                TextExtracted mail = mail("Storskrald " + i, "Vores storskrald blev ikke afhentet i tirsdags. Kan skraldebilen komme igen?");
+                mails.add(mail);
+                kafka.send(Topics.MAIL_EXTRACTED.name(), mail.mailId().toString(), mail);
+                if (i == 5) {
+                    repository.makeCurrent(next.modelVersion());
+                }
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> model.classifier().metadata().modelVersion().equals(next.modelVersion()));
+            TextExtracted after = mail("Storskrald", "Skraldespanden er ikke blevet tømt i denne uge.");
+            kafka.send(Topics.MAIL_EXTRACTED.name(), after.mailId().toString(), after);
+            mails.add(after);
+            await().atMost(Duration.ofSeconds(30)).until(() -> mails.stream()
+                    .allMatch(m -> !classified.valuesFor(m.mailId().toString()).isEmpty()));
+            assertThat(classified.valuesFor(after.mailId().toString()).get(0).modelVersion()).isEqualTo(next.modelVersion());
+            assertThat(before).isNotEqualTo(next.modelVersion());
+        }
+
+        assertThat(meters.get("postfordeling.classifier.prediction").timer().count()).isGreaterThanOrEqualTo(21);
+        assertThat(meters.get("postfordeling.classifier.decisions").tag("label", "affald").counters()).isNotEmpty();
+        assertThat(meters.get("postfordeling.classifier.confidence").summary().count()).isGreaterThanOrEqualTo(21);
+        meters.getMeters().forEach(meter -> meter.getId().getTags().forEach(tag ->
+                assertThat(tag.getValue()).doesNotContain("storskrald", "Storskrald", "skraldespanden")));
     }
 
     private static TextExtracted mail(String subject, String body) {
