@@ -3,7 +3,9 @@
 # evaluates on TEST with the product's classifier (`evaluate`) and with the TF-IDF + logistic
 # regression yardstick (`baseline`) on the same split. A set with only train.csv is split 80/20,
 # stratified by label, with seed 42 (`split`). Prints one line per set and model; the last line is one
-# JSON object with every report. Reports are also written to target/bench/classifier/.
+# JSON object with every report. Reports are also written to target/bench/classifier/. Each model
+# report has `singleThread1KbPredictionsPerSecond`: predictions (with the routing decision) per second
+# on one thread for texts of about 1 KB built from the set's test texts (target >= 2,000).
 # Usage: bench/classifier.sh [SET ...]   (default: every set)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,7 +37,8 @@ r = json.load(open(sys.argv[1]))
 auto = r.get("autoRouted", {})
 print(f"{sys.argv[2]:<48} {sys.argv[3]:<8} accuracy {r['accuracy']:.4f}  macroF1 {r['macroF1']:.4f}  "
       f"autoRouted {auto.get('share', float('nan')):.3f} @ precision {auto.get('precision', float('nan')):.4f}  "
-      f"coverage@0.95 {r['coverageAtPrecision']['0.95']:.3f}  train {r['trainSeconds']} s  {r['predictionsPerSecond']} predictions/s")
+      f"coverage@0.95 {r['coverageAtPrecision']['0.95']:.3f}  train {r['trainSeconds']} s  {r['predictionsPerSecond']} predictions/s"
+      + (f"  1 KB texts single-thread {r['singleThread1KbPredictionsPerSecond']} predictions/s" if 'singleThread1KbPredictionsPerSecond' in r else ""))
 PY
   done
   json+="\"$set\":{\"model\":$(cat "$OUT/$set-model.json"),\"baseline\":$(cat "$OUT/$set-baseline.json")},"

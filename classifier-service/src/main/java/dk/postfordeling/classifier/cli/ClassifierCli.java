@@ -136,6 +136,8 @@ public final class ClassifierCli {
             double trainSeconds = (System.nanoTime() - started) / 1e9;
             DecisionPolicy policy = new DecisionPolicy(ClassifierProperties.defaults(models));
             List<ScoredExample> scored = new ArrayList<>(test.size());
+            double perSecond;
+            double kilobytePerSecond;
             long predicting = System.nanoTime();
             try (TextClassifier classifier = TextClassifier.load(models.resolve(metadata.modelVersion()))) {
                 for (LabelledText example : test) {
@@ -143,9 +145,11 @@ public final class ClassifierCli {
                     boolean routed = policy.decide(prediction, ExtractionStatus.EXTRACTED).decision() == Decision.ROUTE;
                     scored.add(new ScoredExample(example.label(), prediction.top().label(), prediction.top().probability(), routed));
                 }
+                perSecond = test.size() / ((System.nanoTime() - predicting) / 1e9);
+                kilobytePerSecond = kilobyteTextsPerSecond(classifier, policy, test);
             }
-            double perSecond = test.size() / ((System.nanoTime() - predicting) / 1e9);
             Map<String, Object> report = new LinkedHashMap<>(EvaluationReport.of(scored, metadata.labels().size(), trainSeconds, perSecond));
+            report.put("singleThread1KbPredictionsPerSecond", Math.round(kilobytePerSecond));
             report.put("model", Map.of("kind", "bag of TF-IDF weighted feature embeddings (DJL, PyTorch)",
                     "seed", training.seed(), "targetPrecision", training.targetPrecision(),
                     "temperature", metadata.temperature(), "trainingFigures", metadata.evaluation()));
@@ -154,6 +158,44 @@ public final class ClassifierCli {
             deleteRecursively(models);
         }
         return 0;
+    }
+
+    /** Texts of at least this many UTF-8 bytes for the single-thread speed figure (a typical mail's text). */
+    static final int SPEED_TEXT_BYTES = 1024;
+
+    /**
+     * Predictions (with the routing decision) per second on one thread for texts of about 1 KB, made
+     * by joining consecutive test texts: after a warm-up, as many predictions as fit in two seconds.
+     */
+    static double kilobyteTextsPerSecond(TextClassifier classifier, DecisionPolicy policy, List<LabelledText> texts) {
+        List<String> kilobyteTexts = kilobyteTexts(texts);
+        for (int i = 0; i < 2000; i++) {
+            policy.decide(classifier.predict(kilobyteTexts.get(i % kilobyteTexts.size())), ExtractionStatus.EXTRACTED);
+        }
+        long started = System.nanoTime();
+        long deadline = started + 2_000_000_000L;
+        int predictions = 0;
+        while (System.nanoTime() < deadline) {
+            policy.decide(classifier.predict(kilobyteTexts.get(predictions % kilobyteTexts.size())), ExtractionStatus.EXTRACTED);
+            predictions++;
+        }
+        return predictions / ((System.nanoTime() - started) / 1e9);
+    }
+
+    static List<String> kilobyteTexts(List<LabelledText> texts) {
+        List<String> joined = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; joined.size() < 200 && i < texts.size() * 20; i++) {
+            text.append(texts.get(i % texts.size()).text()).append('\n');
+            if (text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= SPEED_TEXT_BYTES) {
+                joined.add(text.toString());
+                text.setLength(0);
+            }
+        }
+        if (joined.isEmpty()) {
+            throw new IllegalArgumentException("no text to measure speed with");
+        }
+        return joined;
     }
 
     private static int baseline(Map<String, String> options, PrintStream out) throws IOException {

@@ -38,6 +38,10 @@ public final class DecisionPolicy {
         double confidence = prediction.top().probability();
         String label = prediction.top().label();
         Double threshold = threshold(prediction);
+        if (prediction.words() > 0 && prediction.characteristicWords() != null && prediction.characteristicWords().isEmpty()) {
+            review.add(new DecisionReason("NO_CHARACTERISTIC_WORDS",
+                    "Ingen ord i posten er kendetegnende for en bestemt postkasse i træningsdata; teksten er for generel til at fordele uden en medarbejder."));
+        }
         if (threshold == null) {
             review.add(new DecisionReason("LABEL_WITHOUT_THRESHOLD", String.format(Locale.ROOT,
                     "Der er for få eksempler på %s i træningsdata til at vide, hvornår modellen kan stoles på; en medarbejder afgør det.",
@@ -50,9 +54,12 @@ public final class DecisionPolicy {
         if (!review.isEmpty()) {
             return new Outcome(Decision.REVIEW, List.copyOf(review));
         }
+        List<String> pointing = prediction.characteristicWords() == null ? List.of()
+                : prediction.characteristicWords().getOrDefault(label, List.of());
+        String pointers = pointing.isEmpty() ? "" : " Ord i posten, der peger på " + label + ": " + String.join(", ", pointing) + ".";
         return new Outcome(Decision.ROUTE, List.of(new DecisionReason("CONFIDENT", String.format(Locale.ROOT,
                 "Modellen er %d %% sikker på %s, over tærsklen på %d %%.",
-                percent(confidence), label, percentUp(threshold)))));
+                percent(confidence), label, percentUp(threshold)) + pointers)));
     }
 
     /**

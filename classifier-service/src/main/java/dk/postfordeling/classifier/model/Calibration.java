@@ -86,13 +86,21 @@ public final class Calibration {
 
     /**
      * For each label, the lowest confidence from which the predictions of that label reached the
-     * target precision (its Wilson lower bound, see {@link #precisionLowerBound}); {@code null} for a label with fewer than {@code minSupport} predictions
+     * target precision (its Wilson lower bound, see {@link #precisionLowerBound}), but never below
+     * {@link #MIN_THRESHOLD}; {@code null} for a label with fewer than {@code minSupport} predictions
      * at that confidence or that never reaches it — such a label always goes to review.
      *
      * @param predicted  predicted label index per example
      * @param confidence calibrated probability of the predicted label per example
      * @param targets    true label index per example
      */
+    /**
+     * No label is routed on less than an even chance: with few examples every out-of-fold prediction
+     * of a well-separated label can be right down to low confidences, and a threshold of 0.3 would
+     * then route a mail the model thinks is more likely something else.
+     */
+    public static final double MIN_THRESHOLD = 0.5;
+
     public static Map<String, Double> thresholds(List<String> labels, int[] predicted, double[] confidence, int[] targets,
             double targetPrecision, int minSupport) {
         Map<String, Double> thresholds = new LinkedHashMap<>();
@@ -116,7 +124,7 @@ public final class Calibration {
                     threshold = confidence[i];
                 }
             }
-            thresholds.put(labels.get(label), threshold);
+            thresholds.put(labels.get(label), threshold == null ? null : Math.max(MIN_THRESHOLD, threshold));
         }
         return thresholds;
     }

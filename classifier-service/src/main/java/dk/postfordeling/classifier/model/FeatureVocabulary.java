@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +20,13 @@ import java.util.Set;
  * the text's weights L2-normalised. Features are stored as 64-bit FNV-1a hashes, never as text, so a
  * model file holds no readable fragment of the mail it was trained on. Features not in the
  * vocabulary are ignored.
+ *
+ * <p>The vocabulary also knows which words are <em>characteristic</em> of a label: words of which
+ * more than {@link #CHARACTERISTIC_SHARE} of the training texts carry that one label, judged by the
+ * share's Wilson lower bound so that a word seen twice in one mailbox's mail and twice in others'
+ * does not count (e.g. "parkeringsafgift" for parking, but not "spørgsmål" or "hjælpe", which every
+ * mailbox receives). A mail without any characteristic word is too general to route without a
+ * person, and a routing names the mail's words that point to its destination.
  */
 public final class FeatureVocabulary implements FeatureExtractor {
 
@@ -28,12 +34,26 @@ public final class FeatureVocabulary implements FeatureExtractor {
     private static final int FILE_MAGIC = 0x50465632; // "PFV2"
 
     private final FeatureConfig config;
-    private final Map<Long, Integer> indexByHash;
-    private final float[] idf;
+    /** Share of a word's training texts that must (by its lower bound) carry one label for the word to be characteristic of it. */
+    public static final double CHARACTERISTIC_SHARE = 0.5;
 
-    private FeatureVocabulary(FeatureConfig config, long[] hashes, int[] documentFrequency, int documents) {
+    private final LongIntTable indexByHash;
+    private final float[] idf;
+    /** Word hash → 1 + index of the label the word is characteristic of (0: none); {@code null}: not known (no labels at build). */
+    private final LongIntTable characteristic;
+    private final Map<Long, Integer> characteristicByHash;
+
+    private FeatureVocabulary(FeatureConfig config, long[] hashes, int[] documentFrequency, int documents,
+            Map<Long, Integer> characteristic) {
         this.config = config;
-        this.indexByHash = new HashMap<>(hashes.length * 2);
+        this.characteristicByHash = characteristic;
+        if (characteristic == null) {
+            this.characteristic = null;
+        } else {
+            this.characteristic = new LongIntTable(characteristic.size());
+            characteristic.forEach((hash, label) -> this.characteristic.put(hash, label + 1));
+        }
+        this.indexByHash = new LongIntTable(hashes.length);
         this.idf = new float[hashes.length + 1];
         for (int i = 0; i < hashes.length; i++) {
             indexByHash.put(hashes[i], i + 1);
@@ -50,19 +70,38 @@ public final class FeatureVocabulary implements FeatureExtractor {
 
     /** Builds the vocabulary of tokenised training texts: every feature, the most frequent first, up to the configured maximum. */
     public static FeatureVocabulary build(List<List<String>> texts, FeatureConfig config) {
+        return build(texts, null, 0, config);
+    }
+
+    /**
+     * As {@link #build(List, FeatureConfig)}, and also learns each label's characteristic words.
+     *
+     * @param targets label index of each text
+     * @param labels  number of labels
+     */
+    public static FeatureVocabulary build(List<List<String>> texts, int[] targets, int labels, FeatureConfig config) {
+        Map<Long, int[]> wordLabels = new HashMap<>();
         Map<Long, Integer> frequency = new HashMap<>();
         Set<Long> words = new HashSet<>();
         Set<Long> seen = new HashSet<>();
-        for (List<String> tokens : texts) {
+        Set<Long> seenWords = new HashSet<>();
+        for (int t = 0; t < texts.size(); t++) {
             seen.clear();
-            forEachFeature(tokens, config, (hash, phrase, word) -> {
+            seenWords.clear();
+            forEachFeature(texts.get(t), config, (hash, phrase, word) -> {
                 seen.add(hash);
                 if (word) {
                     words.add(hash);
+                    seenWords.add(hash);
                 }
             });
             for (Long hash : seen) {
                 frequency.merge(hash, 1, Integer::sum);
+            }
+            if (targets != null) {
+                for (Long hash : seenWords) {
+                    wordLabels.computeIfAbsent(hash, h -> new int[labels])[targets[t]]++;
+                }
             }
         }
         // Every word is kept (it tells how familiar a text is); rarer pairs and n-grams only add noise.
@@ -76,7 +115,26 @@ public final class FeatureVocabulary implements FeatureExtractor {
             hashes[i] = entries.get(i).getKey();
             df[i] = entries.get(i).getValue();
         }
-        return new FeatureVocabulary(config, hashes, df, texts.size());
+        Map<Long, Integer> characteristic = null;
+        if (targets != null) {
+            characteristic = new HashMap<>();
+            int minDocuments = Math.max(2, config.minDocumentFrequency());
+            for (Map.Entry<Long, int[]> word : wordLabels.entrySet()) {
+                int[] perLabel = word.getValue();
+                int total = 0;
+                int best = 0;
+                for (int label = 0; label < perLabel.length; label++) {
+                    total += perLabel[label];
+                    if (perLabel[label] > perLabel[best]) {
+                        best = label;
+                    }
+                }
+                if (total >= minDocuments && Calibration.precisionLowerBound(perLabel[best], total) >= CHARACTERISTIC_SHARE) {
+                    characteristic.put(word.getKey(), best);
+                }
+            }
+        }
+        return new FeatureVocabulary(config, hashes, df, texts.size(), characteristic);
     }
 
     /** Number of rows the model's embedding table needs: one per feature plus padding row 0. */
@@ -84,51 +142,112 @@ public final class FeatureVocabulary implements FeatureExtractor {
         return hashes.length + 1;
     }
 
+    /**
+     * The text's features: one entry per (feature, phrase it came from), each phrase's entry carrying
+     * its share of the feature's TF-IDF weight, so the model sums them back to the feature's weight and
+     * explanations can credit each phrase. Built with primitive arrays: this runs for every mail.
+     */
     @Override
     public Features features(List<String> tokens) {
-        Map<Integer, Integer> termFrequency = new LinkedHashMap<>();
-        Map<Integer, Map<String, Integer>> phrasesByIndex = new HashMap<>();
+        // Every hit as (vocabulary row << 32 | phrase number).
+        long[] hits = new long[Math.max(16, tokens.size() * 24)];
+        int[] count = new int[1];
         int[] known = new int[1];
+        List<String> phraseNames = new ArrayList<>();
+        Map<String, Integer> phraseNumbers = new HashMap<>();
+        Map<Integer, Set<String>> characteristicWords = characteristic == null ? null : new HashMap<>();
+        long[][] buffer = {hits};
+        String[] lastPhrase = new String[1];
+        int[] lastNumber = new int[1];
         forEachFeature(tokens, config, (hash, phrase, word) -> {
-            Integer index = indexByHash.get(hash);
-            if (index == null) {
+            int index = indexByHash.get(hash);
+            if (index == 0) {
                 return;
             }
             if (word) {
                 known[0]++;
+                if (characteristic != null) {
+                    int label = characteristic.get(hash);
+                    if (label > 0) {
+                        characteristicWords.computeIfAbsent(label - 1, l -> new java.util.LinkedHashSet<>()).add(phrase);
+                    }
+                }
             }
-            termFrequency.merge(index, 1, Integer::sum);
-            phrasesByIndex.computeIfAbsent(index, i -> new LinkedHashMap<>(2)).merge(phrase, 1, Integer::sum);
+            int number;
+            if (phrase == lastPhrase[0]) {
+                number = lastNumber[0]; // a word's character n-grams all come with the same string
+            } else {
+                Integer existing = phraseNumbers.get(phrase);
+                if (existing == null) {
+                    existing = phraseNames.size();
+                    phraseNumbers.put(phrase, existing);
+                    phraseNames.add(phrase);
+                }
+                number = existing;
+                lastPhrase[0] = phrase;
+                lastNumber[0] = number;
+            }
+            if (count[0] == buffer[0].length) {
+                buffer[0] = java.util.Arrays.copyOf(buffer[0], buffer[0].length * 2);
+            }
+            buffer[0][count[0]++] = ((long) index << 32) | number;
         });
+        hits = buffer[0];
+        int n = count[0];
+        // Term frequency per row and hits per (row, phrase), counted in scratch hash tables.
+        int capacity = Integer.highestOneBit(Math.max(8, n * 2)) << 1;
+        int mask = capacity - 1;
+        long[] pairKeys = new long[capacity];
+        int[] pairCounts = new int[capacity];
+        int[] rowKeys = new int[capacity];
+        int[] rowCounts = new int[capacity];
+        int pairs = 0;
+        for (int i = 0; i < n; i++) {
+            long hit = hits[i];
+            int slot = (int) ((hit * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+            while (pairCounts[slot] != 0 && pairKeys[slot] != hit) {
+                slot = (slot + 1) & mask;
+            }
+            if (pairCounts[slot]++ == 0) {
+                pairKeys[slot] = hit;
+                pairs++;
+            }
+            int row = (int) (hit >>> 32);
+            slot = (row * 0x9E3779B1) >>> 8 & mask;
+            while (rowCounts[slot] != 0 && rowKeys[slot] != row) {
+                slot = (slot + 1) & mask;
+            }
+            rowKeys[slot] = row;
+            rowCounts[slot]++;
+        }
         double norm = 0;
-        Map<Integer, Double> weightByIndex = new LinkedHashMap<>();
-        for (Map.Entry<Integer, Integer> tf : termFrequency.entrySet()) {
-            double weight = (1 + Math.log(tf.getValue())) * idf[tf.getKey()];
-            weightByIndex.put(tf.getKey(), weight);
-            norm += weight * weight;
+        for (int slot = 0; slot < capacity; slot++) {
+            if (rowCounts[slot] != 0) {
+                double weight = (1 + Math.log(rowCounts[slot])) * idf[rowKeys[slot]];
+                norm += weight * weight;
+            }
         }
         norm = Math.sqrt(norm);
-        List<Integer> indices = new ArrayList<>();
-        List<Float> weights = new ArrayList<>();
-        List<String> phrases = new ArrayList<>();
-        for (Map.Entry<Integer, Double> feature : weightByIndex.entrySet()) {
-            int index = feature.getKey();
-            double tf = termFrequency.get(index);
-            // One entry per phrase the feature came from, sharing the feature's weight, so that
-            // explanations can credit each phrase; the model sums them back to the feature's weight.
-            for (Map.Entry<String, Integer> phrase : phrasesByIndex.get(index).entrySet()) {
-                indices.add(index);
-                weights.add((float) (feature.getValue() / norm * phrase.getValue() / tf));
-                phrases.add(phrase.getKey());
+        int[] indices = new int[pairs];
+        float[] weights = new float[pairs];
+        String[] phrases = new String[pairs];
+        int entry = 0;
+        for (int slot = 0; slot < capacity; slot++) {
+            if (pairCounts[slot] == 0) {
+                continue;
             }
+            int row = (int) (pairKeys[slot] >>> 32);
+            int rowSlot = (row * 0x9E3779B1) >>> 8 & mask;
+            while (rowKeys[rowSlot] != row || rowCounts[rowSlot] == 0) {
+                rowSlot = (rowSlot + 1) & mask;
+            }
+            int tf = rowCounts[rowSlot];
+            indices[entry] = row;
+            weights[entry] = (float) ((1 + Math.log(tf)) * idf[row] / norm * pairCounts[slot] / tf);
+            phrases[entry] = phraseNames.get((int) pairKeys[slot]);
+            entry++;
         }
-        int[] idx = new int[indices.size()];
-        float[] w = new float[indices.size()];
-        for (int i = 0; i < idx.length; i++) {
-            idx[i] = indices.get(i);
-            w[i] = weights.get(i);
-        }
-        return new Features(idx, w, phrases.toArray(String[]::new), tokens.size(), known[0]);
+        return new Features(indices, weights, phrases, tokens.size(), known[0], characteristicWords);
     }
 
     private interface FeatureSink {
@@ -179,6 +298,13 @@ public final class FeatureVocabulary implements FeatureExtractor {
                 out.writeLong(hashes[i]);
                 out.writeInt(documentFrequency[i]);
             }
+            if (characteristicByHash != null) {
+                out.writeInt(characteristicByHash.size());
+                for (Map.Entry<Long, Integer> word : new java.util.TreeMap<>(characteristicByHash).entrySet()) {
+                    out.writeLong(word.getKey());
+                    out.writeInt(word.getValue());
+                }
+            }
         }
     }
 
@@ -196,7 +322,24 @@ public final class FeatureVocabulary implements FeatureExtractor {
                 hashes[i] = in.readLong();
                 df[i] = in.readInt();
             }
-            return new FeatureVocabulary(config, hashes, df, documents);
+            Map<Long, Integer> characteristic = null;
+            int characteristicWords = readIntOrEnd(in);
+            if (characteristicWords >= 0) {
+                characteristic = new HashMap<>(characteristicWords * 2);
+                for (int i = 0; i < characteristicWords; i++) {
+                    characteristic.put(in.readLong(), in.readInt());
+                }
+            }
+            return new FeatureVocabulary(config, hashes, df, documents, characteristic);
+        }
+    }
+
+    /** The next int, or -1 at the end of a file written without characteristic words. */
+    private static int readIntOrEnd(DataInputStream in) throws IOException {
+        try {
+            return in.readInt();
+        } catch (java.io.EOFException end) {
+            return -1;
         }
     }
 }

@@ -117,7 +117,7 @@ public final class ModelTrainer {
         String version = versionPrefix + "-" + VERSION_TIME.format(clock.instant()) + "-" + dataHash.substring(0, 8);
         Path target = modelsRoot.resolve(version);
         Files.createDirectories(target);
-        FeatureVocabulary vocabulary = FeatureVocabulary.build(tokens, featureConfig);
+        FeatureVocabulary vocabulary = FeatureVocabulary.build(tokens, targets, labels.size(), featureConfig);
         List<Features> features = tokens.stream().map(vocabulary::features).toList();
         try (Model model = fit(features, targets, vocabulary.rows(), labels.size(), options)) {
             model.setProperty("modelVersion", version);

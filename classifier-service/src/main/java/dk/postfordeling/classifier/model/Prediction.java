@@ -15,6 +15,9 @@ import java.util.List;
  * @param labelThreshold  the model's own routing threshold for the top label (chosen by cross-validation
  *                        to meet the target precision); {@code null} when the label had too little
  *                        data to estimate one; NaN when the model has no per-label thresholds (release 1)
+ * @param characteristicWords label → the text's words that are characteristic of that label in the
+ *                        training data (only labels with such words); {@code null} when the model does
+ *                        not know characteristic words (release 1)
  */
 public record Prediction(
         List<LabelScore> ranked,
@@ -22,7 +25,8 @@ public record Prediction(
         double knownWordShare,
         List<ExplainingPhrase> phrases,
         String modelVersion,
-        Double labelThreshold) {
+        Double labelThreshold,
+        java.util.Map<String, List<String>> characteristicWords) {
 
     public LabelScore top() {
         return ranked.get(0);

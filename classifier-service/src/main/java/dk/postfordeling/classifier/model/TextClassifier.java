@@ -3,14 +3,7 @@ package dk.postfordeling.classifier.model;
 import ai.djl.Device;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.translate.NoBatchifyTranslator;
-import ai.djl.translate.TranslateException;
-import ai.djl.translate.TranslatorContext;
 import dk.postfordeling.classifier.text.TextPreparation;
 import dk.postfordeling.contracts.ExplainingPhrase;
 import dk.postfordeling.contracts.LabelScore;
@@ -18,34 +11,51 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A trained model, loaded and ready to predict. Predictions run through a DJL {@link Predictor};
- * explanations are computed from the same parameters, using the fact that the model is linear in
- * its features. Not thread-safe for prediction: {@link #predict} is synchronised.
+ * A trained model, loaded and ready to predict.
+ *
+ * <p>The network ({@link BagOfFeaturesBlock}) is linear in its features: a label's score is
+ * {@code bias + sum over features of weight * (embedding row . output row of the label)}. On loading,
+ * DJL multiplies the embedding table by the output layer once ({@code [rows, dimension] x [dimension,
+ * labels]}), and each prediction then sums one small row per feature of the mail — the same scores as
+ * running the network, without a native call per mail. The same table gives the explanation: each
+ * phrase's exact share of the top label's score. Thread-safe: nothing is mutated after loading.
  */
 public final class TextClassifier implements AutoCloseable {
 
     private static final int EXPLAINING_PHRASES = 5;
 
     private final ModelMetadata metadata;
-    private final Model model;
-    private final Predictor<Features, float[]> predictor;
     private final FeatureExtractor extractor;
-    private final float[] embedding;
-    private final float[] outputWeight;
+    private final int labelCount;
+    /** Per feature row and label: the feature's contribution to the label's score at weight 1, {@code [rows * labels]}. */
+    private final float[] labelWeights;
+    /** Per feature row: the mean of its label weights, for "relative to the average label". */
+    private final float[] meanLabelWeight;
+    private final float[] bias;
 
     private TextClassifier(ModelMetadata metadata, Model model, FeatureExtractor extractor) {
         this.metadata = metadata;
-        this.model = model;
         this.extractor = extractor;
+        this.labelCount = metadata.labels().size();
         BagOfFeaturesBlock block = (BagOfFeaturesBlock) model.getBlock();
-        this.embedding = block.embeddingTable().toFloatArray();
-        this.outputWeight = block.outputWeight().toFloatArray();
-        this.predictor = model.newPredictor(new FeatureTranslator((float) metadata.temperature()));
+        try (NDArray folded = block.embeddingTable().matMul(block.outputWeight().transpose())) {
+            this.labelWeights = folded.toFloatArray();
+        }
+        this.bias = block.outputBias().toFloatArray();
+        int rows = labelWeights.length / labelCount;
+        this.meanLabelWeight = new float[rows];
+        for (int row = 0; row < rows; row++) {
+            float sum = 0;
+            for (int label = 0; label < labelCount; label++) {
+                sum += labelWeights[row * labelCount + label];
+            }
+            meanLabelWeight[row] = sum / labelCount;
+        }
     }
 
     /** Loads the model in a directory written by {@link ModelTrainer}, by this release or an earlier one. */
@@ -67,8 +77,9 @@ public final class TextClassifier implements AutoCloseable {
             model.load(dir, ModelFiles.MODEL_NAME);
             return new TextClassifier(metadata, model, extractor);
         } catch (MalformedModelException | IOException | RuntimeException e) {
-            model.close();
             throw new IOException("cannot load model from " + dir + ": " + e.getMessage(), e);
+        } finally {
+            model.close();
         }
     }
 
@@ -77,20 +88,15 @@ public final class TextClassifier implements AutoCloseable {
     }
 
     /** Predicts the labels of a text; a text without any word gets equal probabilities. */
-    public synchronized Prediction predict(String text) {
+    public Prediction predict(String text) {
         List<String> tokens = TextPreparation.tokens(text);
         Features features = extractor.features(tokens);
         List<String> labels = metadata.labels();
-        float[] probabilities;
+        float[] probabilities = new float[labels.size()];
         if (features.isEmpty()) {
-            probabilities = new float[labels.size()];
             java.util.Arrays.fill(probabilities, 1f / labels.size());
         } else {
-            try {
-                probabilities = predictor.predict(features);
-            } catch (TranslateException e) {
-                throw new IllegalStateException("prediction failed in model " + metadata.modelVersion(), e);
-            }
+            probabilities = probabilities(features);
         }
         List<LabelScore> ranked = new ArrayList<>(labels.size());
         for (int i = 0; i < labels.size(); i++) {
@@ -102,7 +108,45 @@ public final class TextClassifier implements AutoCloseable {
         List<ExplainingPhrase> phrases = features.isEmpty() ? List.of()
                 : explain(features, labels.indexOf(ranked.get(0).label()));
         Double threshold = metadata.hasThresholds() ? metadata.thresholds().get(ranked.get(0).label()) : Double.valueOf(Double.NaN);
-        return new Prediction(List.copyOf(ranked), words, knownShare, phrases, metadata.modelVersion(), threshold);
+        Map<String, List<String>> characteristic = null;
+        if (features.characteristicWords() != null) {
+            characteristic = new java.util.TreeMap<>();
+            for (Map.Entry<Integer, java.util.Set<String>> found : features.characteristicWords().entrySet()) {
+                characteristic.put(labels.get(found.getKey()), List.copyOf(found.getValue()));
+            }
+        }
+        return new Prediction(List.copyOf(ranked), words, knownShare, phrases, metadata.modelVersion(), threshold,
+                characteristic);
+    }
+
+    /** Softmax of the label scores divided by the model's calibration temperature. */
+    private float[] probabilities(Features features) {
+        double[] scores = new double[labelCount];
+        for (int label = 0; label < labelCount; label++) {
+            scores[label] = bias[label];
+        }
+        for (int j = 0; j < features.size(); j++) {
+            int offset = features.indices()[j] * labelCount;
+            float weight = features.weights()[j];
+            for (int label = 0; label < labelCount; label++) {
+                scores[label] += weight * labelWeights[offset + label];
+            }
+        }
+        double temperature = metadata.temperature();
+        double max = Double.NEGATIVE_INFINITY;
+        for (double score : scores) {
+            max = Math.max(max, score / temperature);
+        }
+        double sum = 0;
+        for (int label = 0; label < labelCount; label++) {
+            scores[label] = Math.exp(scores[label] / temperature - max);
+            sum += scores[label];
+        }
+        float[] probabilities = new float[labelCount];
+        for (int label = 0; label < labelCount; label++) {
+            probabilities[label] = (float) (scores[label] / sum);
+        }
+        return probabilities;
     }
 
     /**
@@ -110,66 +154,26 @@ public final class TextClassifier implements AutoCloseable {
      * model's score for a label is a weighted sum over features, so these add up exactly.
      */
     private List<ExplainingPhrase> explain(Features features, int label) {
-        int dimension = metadata.dimension();
-        int labels = metadata.labels().size();
-        float[] direction = new float[dimension];
-        for (int d = 0; d < dimension; d++) {
-            float mean = 0;
-            for (int c = 0; c < labels; c++) {
-                mean += outputWeight[c * dimension + d];
-            }
-            direction[d] = outputWeight[label * dimension + d] - mean / labels;
-        }
-        Map<String, Double> byPhrase = new LinkedHashMap<>();
+        Map<String, Double> byPhrase = new HashMap<>();
         for (int j = 0; j < features.size(); j++) {
             String phrase = features.phrases()[j];
             if (phrase.equals(TextPreparation.NUMBER)) {
                 continue;
             }
-            int row = features.indices()[j] * dimension;
-            double dot = 0;
-            for (int d = 0; d < dimension; d++) {
-                dot += embedding[row + d] * direction[d];
-            }
-            byPhrase.merge(phrase, features.weights()[j] * dot / metadata.temperature(), Double::sum);
+            int row = features.indices()[j];
+            double toward = labelWeights[row * labelCount + label] - meanLabelWeight[row];
+            byPhrase.merge(phrase, features.weights()[j] * toward / metadata.temperature(), Double::sum);
         }
         return byPhrase.entrySet().stream()
                 .filter(e -> e.getValue() > 0)
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(EXPLAINING_PHRASES)
                 .map(e -> new ExplainingPhrase(e.getKey(), Math.round(e.getValue() * 1000) / 1000.0))
                 .toList();
     }
 
+    /** Nothing native is held after loading; kept so callers can treat models as resources. */
     @Override
     public void close() {
-        predictor.close();
-        model.close();
-    }
-
-    private static final class FeatureTranslator implements NoBatchifyTranslator<Features, float[]> {
-
-        private final float temperature;
-
-        FeatureTranslator(float temperature) {
-            this.temperature = temperature;
-        }
-
-        @Override
-        public NDList processInput(TranslatorContext ctx, Features features) {
-            NDManager manager = ctx.getNDManager();
-            long[] indices = new long[features.size()];
-            for (int i = 0; i < indices.length; i++) {
-                indices[i] = features.indices()[i];
-            }
-            return new NDList(manager.create(indices, new Shape(1, indices.length)),
-                    manager.create(features.weights(), new Shape(1, indices.length)));
-        }
-
-        @Override
-        public float[] processOutput(TranslatorContext ctx, NDList list) {
-            NDArray scores = list.singletonOrThrow();
-            return scores.div(temperature).softmax(-1).toFloatArray();
-        }
     }
 }

@@ -57,21 +57,12 @@ public class ActiveModel implements DisposableBean {
         try (InputStream in = ActiveModel.class.getResourceAsStream(SAMPLE_DATA)) {
             sample = TrainingDataFiles.readCsv(in, "bundled-sample");
         }
-        ModelMetadata metadata = new ModelTrainer(clock).train(sample, sampleOptions(), FeatureConfig.defaults(),
+        ModelMetadata metadata = new ModelTrainer(clock).train(sample, TrainingOptions.defaults(), FeatureConfig.defaults(),
                 "bundled-sample", true, "sample-da", repository.root());
         repository.makeCurrent(metadata.modelVersion());
         return metadata;
     }
 
-    /**
-     * Training options for the bundled sample: with about 13 mails per label no label can show 95 %
-     * precision with confidence (13 of 13 right gives a Wilson lower bound of 0.93), so the sample
-     * model, which exists only to demonstrate the pipeline, aims at 80 %. A municipality's own model
-     * uses the default target.
-     */
-    public static TrainingOptions sampleOptions() {
-        return TrainingOptions.defaults().withTargetPrecision(0.80);
-    }
 
     public TextClassifier classifier() {
         return classifier;

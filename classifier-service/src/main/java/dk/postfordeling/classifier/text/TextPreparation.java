@@ -33,10 +33,36 @@ public final class TextPreparation {
 
     /** Replaces personal data by placeholders, keeping everything else. */
     public static String maskPersonalData(String text) {
-        String masked = EMAIL_ADDRESS.matcher(text).replaceAll(" \u0001email\u0001 ");
-        masked = WEB_ADDRESS.matcher(masked).replaceAll(" \u0001url\u0001 ");
+        // Each pattern only runs on text that can hold a match: most mail has no address or number.
+        String masked = text.indexOf('@') >= 0 ? EMAIL_ADDRESS.matcher(text).replaceAll(" \u0001email\u0001 ") : text;
+        if (masked.indexOf("://") >= 0 || containsWww(masked)) {
+            masked = WEB_ADDRESS.matcher(masked).replaceAll(" \u0001url\u0001 ");
+        }
+        if (digits(masked) < 8) {
+            return masked;
+        }
         masked = PersonalData.replaceCpr(masked, " \u0001cpr\u0001 ");
         return PHONE_NUMBER.matcher(masked).replaceAll(" \u0001phone\u0001 ");
+    }
+
+    private static boolean containsWww(String text) {
+        for (int i = text.indexOf('.'); i >= 3; i = text.indexOf('.', i + 1)) {
+            if (text.regionMatches(true, i - 3, "www", 0, 3)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int digits(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            }
+        }
+        return digits;
     }
 
     /** Lower-cased word tokens with placeholders, in order. */
@@ -49,10 +75,10 @@ public final class TextPreparation {
         Matcher matcher = TOKEN.matcher(masked);
         while (matcher.find()) {
             String token = matcher.group();
-            Matcher placeholder = PLACEHOLDER.matcher(token);
-            if (placeholder.matches()) {
+            Matcher placeholder = token.charAt(0) == '\u0001' ? PLACEHOLDER.matcher(token) : null;
+            if (placeholder != null && placeholder.matches()) {
                 tokens.add("<" + placeholder.group(1) + ">");
-            } else if (token.chars().allMatch(Character::isDigit)) {
+            } else if (Character.isDigit(token.charAt(0)) && token.chars().allMatch(Character::isDigit)) {
                 tokens.add(NUMBER);
             } else {
                 tokens.add(token);

@@ -75,7 +75,35 @@ class DecisionPolicyTest {
     }
 
     private static Prediction prediction(double top, double known, Double labelThreshold) {
+        return prediction(top, known, labelThreshold, java.util.Map.of("parkering", List.of("parkeringsafgift")));
+    }
+
+    private static Prediction prediction(double top, double known, Double labelThreshold,
+            java.util.Map<String, List<String>> characteristic) {
         return new Prediction(List.of(new LabelScore("parkering", top), new LabelScore("affald", 1 - top)),
-                12, known, List.of(), "m-1", labelThreshold);
+                12, known, List.of(), "m-1", labelThreshold, characteristic);
+    }
+
+    @Test
+    void aConfidentPredictionOnTextWithoutAnyCharacteristicWordGoesToReview() {
+        DecisionPolicy.Outcome outcome = policy.decide(prediction(0.99, 1.0, 0.90, java.util.Map.of()), ExtractionStatus.EXTRACTED);
+
+        assertThat(outcome.decision()).isEqualTo(Decision.REVIEW);
+        assertThat(outcome.reasons()).extracting(DecisionReason::code).containsExactly("NO_CHARACTERISTIC_WORDS");
+    }
+
+    @Test
+    void aRoutedDecisionNamesTheWordsThatPointToItsLabel() {
+        DecisionPolicy.Outcome outcome = policy.decide(prediction(0.99, 1.0, 0.90), ExtractionStatus.EXTRACTED);
+
+        assertThat(outcome.decision()).isEqualTo(Decision.ROUTE);
+        assertThat(outcome.reasons().get(0).text()).contains("parkeringsafgift");
+    }
+
+    @Test
+    void aReleaseOneModelWithoutCharacteristicWordsIsJudgedOnConfidenceAlone() {
+        DecisionPolicy.Outcome outcome = policy.decide(prediction(0.99, 1.0, Double.NaN, null), ExtractionStatus.EXTRACTED);
+
+        assertThat(outcome.decision()).isEqualTo(Decision.ROUTE);
     }
 }

@@ -31,7 +31,7 @@ class ForeignLanguageTest {
 
     @Test
     void textInOtherLanguagesGoesToAPersonOrIsRoutedCorrectly() throws Exception {
-        ModelMetadata danish = new ModelTrainer(Clock.systemUTC()).train(SampleModel.sampleData(), dk.postfordeling.classifier.serving.ActiveModel.sampleOptions(),
+        ModelMetadata danish = new ModelTrainer(Clock.systemUTC()).train(SampleModel.sampleData(), TrainingOptions.defaults(),
                 FeatureConfig.defaults(), "bundled-sample", true, "da-only", models);
         List<LabelledText> foreign;
         try (InputStream in = getClass().getResourceAsStream("/foreign/non-danish-mails.csv")) {

@@ -67,4 +67,14 @@ class CalibrationTest {
 
         assertThat(thresholds.get("skole")).isNull();
     }
+
+    @Test
+    void noThresholdIsBelowAnEvenChance() {
+        // Every prediction right, down to 0.31: precision alone would allow routing at 31 %.
+        double[] confidence = {0.99, 0.95, 0.90, 0.85, 0.80, 0.70, 0.60, 0.50, 0.40, 0.31};
+        Map<String, Double> thresholds = Calibration.thresholds(List.of("vej-og-park"), new int[10], confidence, new int[10],
+                0.70, 5);
+
+        assertThat(thresholds.get("vej-og-park")).isEqualTo(Calibration.MIN_THRESHOLD);
+    }
 }

@@ -23,7 +23,7 @@ class ModelTrainingTest {
 
     @BeforeAll
     static void trainOnSample() throws Exception {
-        trained = trainer().train(SampleModel.sampleData(), dk.postfordeling.classifier.serving.ActiveModel.sampleOptions(), FeatureConfig.defaults(),
+        trained = trainer().train(SampleModel.sampleData(), TrainingOptions.defaults(), FeatureConfig.defaults(),
                 "bundled-sample", true, "sample-da", models);
     }
 
@@ -51,7 +51,7 @@ class ModelTrainingTest {
 
     @Test
     void sameSeedAndDataGiveTheSamePredictions() throws Exception {
-        ModelMetadata again = trainer().train(SampleModel.sampleData(), dk.postfordeling.classifier.serving.ActiveModel.sampleOptions(), FeatureConfig.defaults(),
+        ModelMetadata again = trainer().train(SampleModel.sampleData(), TrainingOptions.defaults(), FeatureConfig.defaults(),
                 "bundled-sample", true, "again", models);
 
         try (TextClassifier first = TextClassifier.load(models.resolve(trained.modelVersion()));

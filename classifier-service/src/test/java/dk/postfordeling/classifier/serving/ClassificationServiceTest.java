@@ -75,7 +75,7 @@ class ClassificationServiceTest {
             assertThat(routed.originalRef()).isEqualTo(parking.originalRef());
 
             MailClassified review = classified.valuesFor(vague.mailId().toString()).get(0);
-            assertThat(review.decision()).isEqualTo(Decision.REVIEW);
+            assertThat(review.decision()).as(() -> review.top() + " " + review.reasons()).isEqualTo(Decision.REVIEW);
             assertThat(review.reasons()).isNotEmpty();
         }
     }
@@ -85,7 +85,7 @@ class ClassificationServiceTest {
         String before = model.classifier().metadata().modelVersion();
         ModelRepository repository = new ModelRepository(properties.modelDir());
         ModelMetadata next = new ModelTrainer(java.time.Clock.offset(java.time.Clock.systemUTC(), Duration.ofMinutes(1)))
-                .train(SampleModel.sampleData(), dk.postfordeling.classifier.serving.ActiveModel.sampleOptions().withSeed(11), FeatureConfig.defaults(),
+                .train(SampleModel.sampleData(), TrainingOptions.defaults().withSeed(11), FeatureConfig.defaults(),
                         "bundled-sample", true, "next", repository.root());
         List<TextExtracted> mails = new java.util.ArrayList<>();
         try (KafkaTestConsumer<MailClassified> classified = new KafkaTestConsumer<>(brokers, Topics.MAIL_CLASSIFIED)) {
