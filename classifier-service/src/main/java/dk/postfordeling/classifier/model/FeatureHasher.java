@@ -56,7 +56,7 @@ public final class FeatureHasher implements FeatureExtractor {
             idx[i] = indices.get(i);
             weights[i] = 1f / size;
         }
-        return new Features(idx, weights, phrases.toArray(String[]::new), tokens.size(), known, null);
+        return new Features(idx, weights, phrases.toArray(String[]::new), idx, weights, tokens.size(), known, null);
     }
 
     /** Bucket of a feature string; in [1, buckets). */

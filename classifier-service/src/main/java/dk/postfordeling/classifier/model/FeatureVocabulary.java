@@ -21,11 +21,13 @@ import java.util.Set;
  * model file holds no readable fragment of the mail it was trained on. Features not in the
  * vocabulary are ignored.
  *
- * <p>The vocabulary also knows which words are <em>characteristic</em> of a label: words of which
- * more than {@link #CHARACTERISTIC_SHARE} of the training texts carry that one label, judged by the
- * share's Wilson lower bound so that a word seen twice in one mailbox's mail and twice in others'
- * does not count (e.g. "parkeringsafgift" for parking, but not "spørgsmål" or "hjælpe", which every
- * mailbox receives). A mail without any characteristic word is too general to route without a
+ * <p>The vocabulary also knows which words are <em>characteristic</em> of a label: words whose
+ * training texts carry that one label {@link #CHARACTERISTIC_LIFT} times as often as texts in general
+ * do, and never need more than {@link #CHARACTERISTIC_SHARE} of them to. The share is judged by its
+ * Wilson lower bound, so a word seen twice in one mailbox's mail and twice in others' does not count.
+ * With seven mailboxes that means more than half (e.g. "parkeringsafgift" for parking, but not
+ * "spørgsmål" or "hjælpe", which every mailbox receives); with 77 fine-grained labels a word used
+ * five times as often in one label's texts already points to it. A mail without any characteristic word is too general to route without a
  * person, and a routing names the mail's words that point to its destination.
  */
 public final class FeatureVocabulary implements FeatureExtractor {
@@ -34,8 +36,11 @@ public final class FeatureVocabulary implements FeatureExtractor {
     private static final int FILE_MAGIC = 0x50465632; // "PFV2"
 
     private final FeatureConfig config;
-    /** Share of a word's training texts that must (by its lower bound) carry one label for the word to be characteristic of it. */
+    /** The most a word's training texts must (by the lower bound of the share) carry one label for the word to be characteristic of it. */
     public static final double CHARACTERISTIC_SHARE = 0.5;
+
+    /** How many times a label's share of all training texts its share of a word's texts must be. */
+    public static final double CHARACTERISTIC_LIFT = 5;
 
     private final LongIntTable indexByHash;
     private final float[] idf;
@@ -119,6 +124,10 @@ public final class FeatureVocabulary implements FeatureExtractor {
         if (targets != null) {
             characteristic = new HashMap<>();
             int minDocuments = Math.max(2, config.minDocumentFrequency());
+            int[] textsPerLabel = new int[labels];
+            for (int target : targets) {
+                textsPerLabel[target]++;
+            }
             for (Map.Entry<Long, int[]> word : wordLabels.entrySet()) {
                 int[] perLabel = word.getValue();
                 int total = 0;
@@ -129,7 +138,8 @@ public final class FeatureVocabulary implements FeatureExtractor {
                         best = label;
                     }
                 }
-                if (total >= minDocuments && Calibration.precisionLowerBound(perLabel[best], total) >= CHARACTERISTIC_SHARE) {
+                double needed = Math.min(CHARACTERISTIC_SHARE, CHARACTERISTIC_LIFT * textsPerLabel[best] / texts.size());
+                if (total >= minDocuments && Calibration.precisionLowerBound(perLabel[best], total) >= needed) {
                     characteristic.put(word.getKey(), best);
                 }
             }
@@ -221,13 +231,23 @@ public final class FeatureVocabulary implements FeatureExtractor {
             rowCounts[slot]++;
         }
         double norm = 0;
+        int distinctRows = 0;
         for (int slot = 0; slot < capacity; slot++) {
             if (rowCounts[slot] != 0) {
                 double weight = (1 + Math.log(rowCounts[slot])) * idf[rowKeys[slot]];
                 norm += weight * weight;
+                distinctRows++;
             }
         }
         norm = Math.sqrt(norm);
+        int[] rows = new int[distinctRows];
+        float[] rowWeights = new float[distinctRows];
+        for (int slot = 0, r = 0; slot < capacity; slot++) {
+            if (rowCounts[slot] != 0) {
+                rows[r] = rowKeys[slot];
+                rowWeights[r++] = (float) ((1 + Math.log(rowCounts[slot])) * idf[rowKeys[slot]] / norm);
+            }
+        }
         int[] indices = new int[pairs];
         float[] weights = new float[pairs];
         String[] phrases = new String[pairs];
@@ -247,7 +267,7 @@ public final class FeatureVocabulary implements FeatureExtractor {
             phrases[entry] = phraseNames.get((int) pairKeys[slot]);
             entry++;
         }
-        return new Features(indices, weights, phrases, tokens.size(), known[0], characteristicWords);
+        return new Features(indices, weights, phrases, rows, rowWeights, tokens.size(), known[0], characteristicWords);
     }
 
     private interface FeatureSink {

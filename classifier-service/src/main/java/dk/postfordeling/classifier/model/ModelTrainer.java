@@ -118,7 +118,7 @@ public final class ModelTrainer {
         Path target = modelsRoot.resolve(version);
         Files.createDirectories(target);
         FeatureVocabulary vocabulary = FeatureVocabulary.build(tokens, targets, labels.size(), featureConfig);
-        List<Features> features = tokens.stream().map(vocabulary::features).toList();
+        List<Features> features = tokens.stream().map(vocabulary::features).map(Features::sortedByRow).toList();
         try (Model model = fit(features, targets, vocabulary.rows(), labels.size(), options)) {
             model.setProperty("modelVersion", version);
             model.save(target, ModelFiles.MODEL_NAME);
@@ -157,13 +157,13 @@ public final class ModelTrainer {
                 }
             }
             FeatureVocabulary vocabulary = FeatureVocabulary.build(trainTokens, featureConfig);
-            List<Features> trainFeatures = trainTokens.stream().map(vocabulary::features).toList();
+            List<Features> trainFeatures = trainTokens.stream().map(vocabulary::features).map(Features::sortedByRow).toList();
             int[] trainTargets = trainIndex.stream().mapToInt(i -> targets[i]).toArray();
             List<Features> heldOut = new ArrayList<>();
             List<Integer> heldOutIndex = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 if (fold[i] == f) {
-                    heldOut.add(vocabulary.features(tokens.get(i)));
+                    heldOut.add(vocabulary.features(tokens.get(i)).sortedByRow());
                     heldOutIndex.add(i);
                 }
             }
@@ -233,15 +233,15 @@ public final class ModelTrainer {
         int batch = end - start;
         int length = 1;
         for (int i = start; i < end; i++) {
-            length = Math.max(length, features.get(order[i]).size());
+            length = Math.max(length, features.get(order[i]).rowCount());
         }
         long[] indices = new long[batch * length];
         float[] weights = new float[batch * length];
         for (int row = 0; row < batch; row++) {
             Features f = features.get(order[start + row]);
-            for (int j = 0; j < f.size(); j++) {
-                indices[row * length + j] = f.indices()[j];
-                weights[row * length + j] = f.weights()[j];
+            for (int j = 0; j < f.rowCount(); j++) {
+                indices[row * length + j] = f.rows()[j];
+                weights[row * length + j] = f.rowWeights()[j];
             }
         }
         return new NDList(manager.create(indices, new Shape(batch, length)), manager.create(weights, new Shape(batch, length)));

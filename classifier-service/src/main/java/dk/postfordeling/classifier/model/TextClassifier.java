@@ -121,30 +121,30 @@ public final class TextClassifier implements AutoCloseable {
 
     /** Softmax of the label scores divided by the model's calibration temperature. */
     private float[] probabilities(Features features) {
-        double[] scores = new double[labelCount];
-        for (int label = 0; label < labelCount; label++) {
-            scores[label] = bias[label];
-        }
-        for (int j = 0; j < features.size(); j++) {
-            int offset = features.indices()[j] * labelCount;
-            float weight = features.weights()[j];
+        float[] scores = bias.clone();
+        int[] rows = features.rows();
+        float[] rowWeights = features.rowWeights();
+        for (int j = 0; j < rows.length; j++) {
+            int offset = rows[j] * labelCount;
+            float weight = rowWeights[j];
             for (int label = 0; label < labelCount; label++) {
                 scores[label] += weight * labelWeights[offset + label];
             }
         }
         double temperature = metadata.temperature();
         double max = Double.NEGATIVE_INFINITY;
-        for (double score : scores) {
+        for (float score : scores) {
             max = Math.max(max, score / temperature);
         }
+        double[] exp = new double[labelCount];
         double sum = 0;
         for (int label = 0; label < labelCount; label++) {
-            scores[label] = Math.exp(scores[label] / temperature - max);
-            sum += scores[label];
+            exp[label] = Math.exp(scores[label] / temperature - max);
+            sum += exp[label];
         }
         float[] probabilities = new float[labelCount];
         for (int label = 0; label < labelCount; label++) {
-            probabilities[label] = (float) (scores[label] / sum);
+            probabilities[label] = (float) (exp[label] / sum);
         }
         return probabilities;
     }
