@@ -8,8 +8,18 @@ import dk.postfordeling.contracts.MailClassified;
 import dk.postfordeling.contracts.MailRouted;
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.platform.logging.MailLogContext;
-import dk.postfordeling.routing.destination.mailbox.MailboxForwarder;
-import dk.postfordeling.routing.destination.mailbox.OriginalMissingException;
+import dk.postfordeling.platform.blob.BlobStore;
+import dk.postfordeling.routing.destination.Checkpoints;
+import dk.postfordeling.routing.destination.DeliveryRecords;
+import dk.postfordeling.routing.destination.DestinationAdapter;
+import dk.postfordeling.routing.destination.FilingException;
+import dk.postfordeling.routing.destination.ResilientFiling;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.EnumMap;
+import java.util.Map;
 import dk.postfordeling.routing.outbox.Outbox;
 import dk.postfordeling.routing.review.ReviewQueue;
 import dk.postfordeling.routing.table.Route;
@@ -23,7 +33,6 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,7 +49,10 @@ public class RoutingDispatcher {
 
     private final RoutingTasks tasks;
     private final RoutingTable table;
-    private final MailboxForwarder mailboxes;
+    private final Map<DestinationType, DestinationAdapter> adapters;
+    private final DeliveryRecords deliveries;
+    private final ResilientFiling filing;
+    private final BlobStore blobStore;
     private final ReviewQueue review;
     private final Outbox outbox;
     private final JdbcClient jdbc;
@@ -48,11 +60,16 @@ public class RoutingDispatcher {
     private final RoutingProperties properties;
     private final Clock clock;
 
-    RoutingDispatcher(RoutingTasks tasks, RoutingTable table, MailboxForwarder mailboxes, ReviewQueue review,
+    RoutingDispatcher(RoutingTasks tasks, RoutingTable table, List<DestinationAdapter> adapters, DeliveryRecords deliveries,
+            ResilientFiling filing, BlobStore blobStore, ReviewQueue review,
             Outbox outbox, JdbcClient jdbc, TransactionTemplate transactions, RoutingProperties properties, Clock clock) {
         this.tasks = tasks;
         this.table = table;
-        this.mailboxes = mailboxes;
+        this.adapters = new EnumMap<>(DestinationType.class);
+        adapters.forEach(adapter -> this.adapters.put(adapter.type(), adapter));
+        this.deliveries = deliveries;
+        this.filing = filing;
+        this.blobStore = blobStore;
         this.review = review;
         this.outbox = outbox;
         this.jdbc = jdbc;
@@ -92,35 +109,62 @@ public class RoutingDispatcher {
             } else if (route.get() instanceof Route.ToReview) {
                 toReview(mail, List.of(new DecisionReason("RULE_ALWAYS_REVIEW",
                         "Post om " + mail.top().label() + " skal altid ses af en medarbejder.")));
-            } else if (route.get() instanceof Route.ToMailbox mailbox) {
-                deliver(task, mail, mailbox);
+            } else if (route.get() instanceof Route.ToDestination destination) {
+                if (destination.targetPrecision() != null && mail.top().probability() < destination.targetPrecision()) {
+                    toReview(mail, List.of(new DecisionReason("BELOW_DESTINATION_PRECISION", String.format(java.util.Locale.ROOT,
+                            "Modellen er %d %% sikker på %s; post til %s kræver mindst %d %%.",
+                            (long) Math.floor(mail.top().probability() * 100), mail.top().label(), destination.key(),
+                            (long) Math.ceil(destination.targetPrecision() * 100)))));
+                } else {
+                    deliver(task, mail, destination);
+                }
             }
         }
     }
 
-    private void deliver(RoutingTask task, MailClassified mail, Route.ToMailbox mailbox) {
-        String reference;
-        try {
-            reference = mailboxes.forward(mail, mailbox);
-        } catch (OriginalMissingException e) {
-            toReview(mail, List.of(new DecisionReason("ORIGINAL_MISSING",
-                    "Den gemte original kunne ikke findes; posten skal findes frem manuelt.")));
-            return;
-        } catch (MailException e) {
-            int attempts = task.attempts() + 1;
-            if (attempts >= properties.maxAttempts()) {
-                log.warn("delivery to mailbox {} failed {} times; sent to review", mailbox.key(), attempts);
-                toReview(mail, List.of(new DecisionReason("DELIVERY_FAILED",
-                        "Posten kunne ikke leveres til " + mailbox.key() + " efter " + attempts + " forsøg.")));
-            } else {
-                Instant next = clock.instant().plus(properties.retryBackoff().multipliedBy(1L << (attempts - 1)));
-                tasks.scheduleRetry(mail.mailId().value(), next, e.getClass().getSimpleName());
-                log.warn("delivery to mailbox {} failed (attempt {}); retry at {}", mailbox.key(), attempts, next);
-            }
+    private void deliver(RoutingTask task, MailClassified mail, Route.ToDestination route) {
+        DestinationAdapter adapter = adapters.get(route.type());
+        if (adapter == null) {
+            toReview(mail, List.of(new DecisionReason("DESTINATION_NOT_CONFIGURED",
+                    "Forbindelsen til " + route.type() + " er ikke sat op; posten skal fordeles manuelt.")));
             return;
         }
+        Optional<String> already = deliveries.confirmed(mail.mailId().value(), route);
+        String reference;
+        if (already.isPresent()) {
+            reference = already.get();
+        } else {
+            byte[] original;
+            try (InputStream in = blobStore.open(mail.originalRef())) {
+                original = in.readAllBytes();
+            } catch (IOException e) {
+                toReview(mail, List.of(new DecisionReason("ORIGINAL_MISSING",
+                        "Den gemte original kunne ikke findes; posten skal findes frem manuelt.")));
+                return;
+            }
+            Checkpoints checkpoints = deliveries.checkpoints(mail.mailId().value(), route);
+            try {
+                reference = filing.call(route.type(), () -> adapter.file(mail, route, original, checkpoints));
+            } catch (FilingException.Rejected e) {
+                log.warn("{} refused the mail: {}", route.type(), e.getMessage());
+                toReview(mail, List.of(new DecisionReason("DESTINATION_REJECTED",
+                        "Modtageren (" + route.key() + ") afviste posten: " + e.getMessage() + ". En medarbejder skal fordele den.")));
+                return;
+            } catch (CallNotPermittedException | BulkheadFullException e) {
+                // The destination is known to be down (or busy): the mail waits, durably, without using up attempts.
+                Instant next = clock.instant().plus(filing.openWait(route.type()));
+                tasks.waitFor(mail.mailId().value(), next, ResilientFiling.instanceName(route.type()));
+                log.info("{} unavailable ({}); mail waits until {}", route.type(), e.getClass().getSimpleName(), next);
+                return;
+            } catch (FilingException.Unavailable e) {
+                failed(task, mail, route, e);
+                return;
+            }
+        }
         Instant now = clock.instant();
-        Destination destination = new Destination(DestinationType.FUNCTION_MAILBOX, mailbox.key(), mailbox.address());
+        deliveries.confirm(mail.mailId().value(), route, reference);
+        Destination destination = new Destination(route.type(), route.key(),
+                route.target());
         jdbc.sql("""
                 insert into routing_outcome (mail_id, outcome, label, confidence, destination_type, destination_key,
                     destination_address, external_reference, decided_by, model_version, decided_at)
@@ -138,7 +182,21 @@ public class RoutingDispatcher {
         outbox.append(Topics.MAIL_ROUTED, mail.mailId().toString(),
                 new MailRouted(mail.mailId(), mail.top().label(), destination, reference, "MODEL", now));
         tasks.markDone(mail.mailId().value());
-        log.info("mail routed to function mailbox {}", mailbox.key());
+        log.info("mail filed in {} {}", route.type(), route.key());
+    }
+
+    /** A transient failure that outlasted the in-process retries: try again later, or give the mail to a person. */
+    private void failed(RoutingTask task, MailClassified mail, Route.ToDestination route, FilingException.Unavailable e) {
+        int attempts = task.attempts() + 1;
+        if (attempts >= properties.maxAttempts()) {
+            log.warn("filing in {} failed {} times; sent to review", route.type(), attempts);
+            toReview(mail, List.of(new DecisionReason("DELIVERY_FAILED",
+                    "Posten kunne ikke leveres til " + route.key() + " efter " + attempts + " forsøg.")));
+        } else {
+            Instant next = clock.instant().plus(properties.retryBackoff().multipliedBy(1L << (attempts - 1)));
+            tasks.scheduleRetry(mail.mailId().value(), next, e.getMessage());
+            log.warn("filing in {} failed (attempt {}); retry at {}", route.type(), attempts, next);
+        }
     }
 
     private void toReview(MailClassified mail, List<DecisionReason> reasons) {

@@ -45,7 +45,7 @@ public class RoutingTasks {
     }
 
     void markDone(UUID mailId) {
-        jdbc.sql("update routing_task set status = 'DONE', updated_at = now() where mail_id = :id")
+        jdbc.sql("update routing_task set status = 'DONE', waiting_for = null, updated_at = now() where mail_id = :id")
                 .param("id", mailId).update();
     }
 
@@ -56,6 +56,15 @@ public class RoutingTasks {
                 .param("id", mailId)
                 .param("next", Timestamp.from(nextAttempt))
                 .param("error", error)
+                .update();
+    }
+
+    /** Puts the task off until the destination may be back, without counting an attempt. */
+    void waitFor(UUID mailId, Instant until, String destination) {
+        jdbc.sql("update routing_task set next_attempt_at = :next, waiting_for = :destination, updated_at = now() where mail_id = :id")
+                .param("id", mailId)
+                .param("next", Timestamp.from(until))
+                .param("destination", destination)
                 .update();
     }
 

@@ -2,6 +2,7 @@ package dk.postfordeling.routing.table;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import dk.postfordeling.contracts.DestinationType;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -33,14 +34,40 @@ public class RoutingTable {
     private static Route toRoute(String key, RoutingProperties.DestinationProperties destination) {
         String where = "routing table entry '" + key + "'";
         if (destination == null || destination.type() == null || destination.type().isBlank()) {
-            throw new InvalidRoutingTableException(where + " has no type (FUNCTION_MAILBOX or REVIEW)");
+            throw new InvalidRoutingTableException(where + " has no type (" + SUPPORTED + ")");
+        }
+        Double precision = destination.targetPrecision();
+        if (precision != null && !(precision > 0 && precision <= 1)) {
+            throw new InvalidRoutingTableException(where + " has target-precision " + precision + ", which is not between 0 and 1");
         }
         return switch (destination.type().strip().toUpperCase(Locale.ROOT)) {
-            case "FUNCTION_MAILBOX" -> new Route.ToMailbox(key, mailboxAddress(where, destination.address()));
+            case "FUNCTION_MAILBOX" -> new Route.ToDestination(key, DestinationType.FUNCTION_MAILBOX,
+                    mailboxAddress(where, destination.address()), precision);
+            case "F2" -> new Route.ToDestination(key, DestinationType.F2, caseReference(where, destination.caseId(), ANY_CASE,
+                    "an F2 case id"), precision);
+            case "SBSYS" -> new Route.ToDestination(key, DestinationType.SBSYS, caseReference(where, destination.caseId(),
+                    SBSYS_CASE, "an SBSYS case number such as 27.00.00-G01-1-24"), precision);
+            case "GET_ORGANIZED" -> new Route.ToDestination(key, DestinationType.GET_ORGANIZED, caseReference(where,
+                    destination.caseId(), GET_ORGANIZED_CASE, "a GetOrganized case id such as BOR-2022-000046"), precision);
             case "REVIEW" -> new Route.ToReview(key);
             default -> throw new InvalidRoutingTableException(where + " has unsupported type '" + destination.type()
-                    + "' (supported: FUNCTION_MAILBOX, REVIEW)");
+                    + "' (supported: " + SUPPORTED + ")");
         };
+    }
+
+    private static final String SUPPORTED = "FUNCTION_MAILBOX, F2, SBSYS, GET_ORGANIZED, REVIEW";
+    private static final java.util.regex.Pattern ANY_CASE = java.util.regex.Pattern.compile("[\\w.:/-]+");
+    private static final java.util.regex.Pattern SBSYS_CASE = java.util.regex.Pattern.compile("\\d{2}\\.\\d{2}\\.\\d{2}-[A-Z]\\d{2}-\\d+-\\d{2}");
+    private static final java.util.regex.Pattern GET_ORGANIZED_CASE = java.util.regex.Pattern.compile("[A-ZÆØÅ]+-\\d{4}-\\d{6}");
+
+    private static String caseReference(String where, String caseId, java.util.regex.Pattern shape, String expected) {
+        if (caseId == null || caseId.isBlank()) {
+            throw new InvalidRoutingTableException(where + " needs case-id: " + expected);
+        }
+        if (!shape.matcher(caseId.strip()).matches()) {
+            throw new InvalidRoutingTableException(where + " has case-id '" + caseId + "', which is not " + expected);
+        }
+        return caseId.strip();
     }
 
     private static String mailboxAddress(String where, String address) {

@@ -1,8 +1,11 @@
 package dk.postfordeling.routing.destination.mailbox;
 
 import dk.postfordeling.contracts.MailClassified;
-import dk.postfordeling.platform.blob.BlobStore;
 import dk.postfordeling.routing.table.RoutingProperties;
+import dk.postfordeling.contracts.DestinationType;
+import dk.postfordeling.routing.destination.Checkpoints;
+import dk.postfordeling.routing.destination.DestinationAdapter;
+import dk.postfordeling.routing.destination.FilingException;
 import dk.postfordeling.routing.table.Route;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
@@ -13,8 +16,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
@@ -29,30 +30,31 @@ import org.springframework.stereotype.Component;
  * Message-ID derived from the mail id, so a repeated delivery can be recognised by the recipient.
  */
 @Component
-public class MailboxForwarder {
+public class MailboxForwarder implements DestinationAdapter {
 
     private final JavaMailSender sender;
-    private final BlobStore blobStore;
     private final RoutingProperties properties;
 
-    public MailboxForwarder(JavaMailSender sender, BlobStore blobStore, RoutingProperties properties) {
+    public MailboxForwarder(JavaMailSender sender, RoutingProperties properties) {
         this.sender = sender;
-        this.blobStore = blobStore;
         this.properties = properties;
     }
 
+    @Override
+    public DestinationType type() {
+        return DestinationType.FUNCTION_MAILBOX;
+    }
+
     /**
-     * Sends the mail and returns the forwarded message's Message-ID.
-     *
-     * @throws OriginalMissingException when the stored original cannot be found (permanent)
-     * @throws MailException            when the mail server did not accept it (transient)
+     * Sends the mail and returns the forwarded message's Message-ID. SMTP has no way to ask whether
+     * a message already arrived, so the Message-ID is saved as a checkpoint the moment the server has
+     * accepted it; a repeated call after that returns it without sending again.
      */
-    public String forward(MailClassified mail, Route.ToMailbox route) {
-        byte[] original;
-        try (InputStream in = blobStore.open(mail.originalRef())) {
-            original = in.readAllBytes();
-        } catch (IOException e) {
-            throw new OriginalMissingException(mail.originalRef());
+    @Override
+    public String file(MailClassified mail, Route.ToDestination route, byte[] original, Checkpoints checkpoints) {
+        java.util.Optional<String> sent = checkpoints.get("sent");
+        if (sent.isPresent()) {
+            return sent.get();
         }
         String messageId = "<postfordeling." + mail.mailId() + "@" + domainOf(properties.senderAddress()) + ">";
         MimeMessage message = new FixedIdMessage(sender.createMimeMessage(), messageId);
@@ -60,7 +62,7 @@ public class MailboxForwarder {
             MimeMessage parsedOriginal = asMimeMessage(original);
             String originalSubject = parsedOriginal == null ? null : parsedOriginal.getSubject();
             message.setFrom(new InternetAddress(properties.senderAddress()));
-            message.setRecipients(MimeMessage.RecipientType.TO, route.address());
+            message.setRecipients(MimeMessage.RecipientType.TO, route.target());
             message.setSubject(originalSubject == null || originalSubject.isBlank()
                     ? "Indgående post " + mail.mailId()
                     : "Fordelt: " + originalSubject, StandardCharsets.UTF_8.name());
@@ -82,11 +84,16 @@ public class MailboxForwarder {
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot build forward for mail " + mail.mailId(), e);
         }
-        sender.send(message);
+        try {
+            sender.send(message);
+        } catch (MailException e) {
+            throw new FilingException.Unavailable("mail server did not accept the message: " + e.getClass().getSimpleName(), e);
+        }
+        checkpoints.save("sent", messageId);
         return messageId;
     }
 
-    private static String note(MailClassified mail, Route.ToMailbox route) {
+    private static String note(MailClassified mail, Route.ToDestination route) {
         String reasons = mail.reasons().stream().map(r -> "- " + r.text()).collect(Collectors.joining("\n"));
         return """
                 Denne post er fordelt automatisk til %s af Postfordeling.
