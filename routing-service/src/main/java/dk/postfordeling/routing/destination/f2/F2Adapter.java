@@ -63,7 +63,8 @@ public final class F2Adapter implements DestinationAdapter {
         String matter = checkpoints.get("matter").orElse(null);
         if (matter == null) {
             String matterPoe = onceUrl(checkpoints, "matter-poe",
-                    () -> link(serviceIndex(), CREATE_MATTER, "service index").replace("{caseId}", route.target()));
+                    () -> properties.baseUri().resolve(link(serviceIndex(), CREATE_MATTER, "service index")
+                            .replace("{caseId}", java.net.URLEncoder.encode(route.target(), StandardCharsets.UTF_8))).toString());
             HttpResponse<byte[]> created = call(() -> HttpRequest.newBuilder(URI.create(matterPoe))
                     .header("Content-Type", MEDIA_TYPE)
                     .POST(HttpRequest.BodyPublishers.ofString(matterXml(mail, route), StandardCharsets.UTF_8)), "create matter");
@@ -75,7 +76,7 @@ public final class F2Adapter implements DestinationAdapter {
             String documentPoe = onceUrl(checkpoints, "document-poe", () -> {
                 HttpResponse<byte[]> matterResource = call(() -> HttpRequest.newBuilder(URI.create(matterUrl))
                         .header("Accept", MEDIA_TYPE).GET(), "read matter");
-                return link(matterResource.body(), CREATE_DOCUMENT, "matter");
+                return URI.create(matterUrl).resolve(link(matterResource.body(), CREATE_DOCUMENT, "matter")).toString();
             });
             String boundary = "postfordeling-" + UUID.nameUUIDFromBytes(mail.mailId().toString().getBytes(StandardCharsets.UTF_8));
             byte[] body = multipart(boundary, "Original " + mail.mailId(), fileName(original), original);
