@@ -55,7 +55,7 @@ import org.junit.jupiter.api.Test;
 /** The F2 adapter against a stub of F2's documented API, under the same Resilience4j decorators as in service. */
 class F2AdapterTest {
 
-    private static final Route.ToDestination ROUTE = new Route.ToDestination("byggeri", DestinationType.F2, F2Stub.CASE_ID, null);
+    private static final Route.ToDestination ROUTE = new Route.ToDestination("byggeri", DestinationType.F2, F2TestStub.CASE_ID, null);
     private static final byte[] ORIGINAL = "From: borger@example.org\r\nSubject: Byggetilladelse\r\n\r\nHej\r\n".getBytes(StandardCharsets.US_ASCII);
 
     private final WireMockServer f2 = new WireMockServer(options().dynamicPort().globalTemplating(false));
@@ -66,7 +66,7 @@ class F2AdapterTest {
     @BeforeEach
     void start() {
         f2.start();
-        F2Stub.install(f2, "t1");
+        F2TestStub.install(f2, "t1");
         adapter = adapter(Duration.ofSeconds(2));
         filing = new ResilientFiling(
                 CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
@@ -127,7 +127,7 @@ class F2AdapterTest {
     void anExpiredTokenIsReplacedAndTheCallRepeated() {
         adapter.file(mail(), ROUTE, ORIGINAL, new MemoryCheckpoints());
         f2.resetAll();
-        F2Stub.install(f2, "t2"); // F2 now only accepts a new token; t1 answers 401
+        F2TestStub.install(f2, "t2"); // F2 now only accepts a new token; t1 answers 401
 
         adapter.file(mail(), ROUTE, ORIGINAL, new MemoryCheckpoints());
 
@@ -197,7 +197,7 @@ class F2AdapterTest {
         assertThat(f2.getAllServeEvents()).as("an open circuit does not call F2").hasSize(requestsWhenOpened);
 
         f2.resetAll();
-        F2Stub.install(f2, "t1");
+        F2TestStub.install(f2, "t1");
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).ignoreException(CallNotPermittedException.class).untilAsserted(() ->
                 assertThat(filing.call(DestinationType.F2, () -> adapter.file(mail(), ROUTE, ORIGINAL, new MemoryCheckpoints())))
                         .contains("/F2Rest/matters/"));

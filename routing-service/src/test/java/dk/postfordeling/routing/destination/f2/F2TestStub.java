@@ -15,15 +15,15 @@ import com.github.tomakehurst.wiremock.WireMockServer;
  * (HTTP Basic client credentials, password grant), the service index with link relations, and
  * Post-Once-Exactly for matters and documents. Every one-time URL is unique ({@code {{randomValue}}}).
  */
-final class F2Stub {
+public final class F2TestStub {
 
-    static final String CASE_ID = "4711";
+    public static final String CASE_ID = "4711";
     static final String MEDIA = F2Adapter.MEDIA_TYPE;
 
-    private F2Stub() {
+    private F2TestStub() {
     }
 
-    static void install(WireMockServer f2, String token) {
+    public static void install(WireMockServer f2, String token) {
         // Anything under F2Rest without the current token: 401, as F2 answers an expired token.
         f2.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(urlMatching("/F2Rest/(?!oauth2).*")).atPriority(10)
                 .willReturn(aResponse().withStatus(401)));

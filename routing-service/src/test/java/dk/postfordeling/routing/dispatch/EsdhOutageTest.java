@@ -1,0 +1,164 @@
+package dk.postfordeling.routing.dispatch;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import dk.postfordeling.contracts.Channel;
+import dk.postfordeling.contracts.Decision;
+import dk.postfordeling.contracts.DecisionReason;
+import dk.postfordeling.contracts.DestinationType;
+import dk.postfordeling.contracts.Explanation;
+import dk.postfordeling.contracts.LabelScore;
+import dk.postfordeling.contracts.MailClassified;
+import dk.postfordeling.contracts.MailId;
+import dk.postfordeling.contracts.Topics;
+import dk.postfordeling.platform.blob.BlobStore;
+import dk.postfordeling.platform.blob.StoredBlob;
+import dk.postfordeling.routing.RoutingTestParts;
+import dk.postfordeling.routing.destination.ResilientFiling;
+import dk.postfordeling.routing.destination.f2.F2TestStub;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * F2 is down while 200 mails flow; when it returns every mail is filed exactly once — counted on
+ * the matters the F2 stub actually created — and none is lost or sent to a person for the outage.
+ */
+@SpringBootTest(properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "postfordeling.routing.blob-store-dir=${java.io.tmpdir}/postfordeling-routing-test/${random.uuid}",
+        "postfordeling.kafka.partitions=1",
+        "postfordeling.routing.poll-interval=50ms",
+        "postfordeling.routing.destinations.byggeri.type=F2",
+        "postfordeling.routing.destinations.byggeri.case-id=" + F2TestStub.CASE_ID,
+        "postfordeling.routing.f2.client-id=postfordeling",
+        "postfordeling.routing.f2.client-secret=hemmelig",
+        "postfordeling.routing.f2.username=postfordeling",
+        "postfordeling.routing.retry-backoff=200ms",
+        "postfordeling.routing.max-attempts=20",
+        "resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=500ms",
+        "resilience4j.retry.configs.default.wait-duration=20ms",
+        "server.port=0"})
+@EmbeddedKafka(partitions = 1)
+class EsdhOutageTest {
+
+    private static final WireMockServer F2 = new WireMockServer(options().dynamicPort().globalTemplating(false));
+    private static final Pattern MAIL_ID = Pattern.compile("Mail-id: ([0-9a-f-]{36})");
+
+    static {
+        F2.start();
+    }
+
+    @DynamicPropertySource
+    static void parts(DynamicPropertyRegistry registry) {
+        RoutingTestParts.register(registry);
+        registry.add("postfordeling.routing.f2.base-uri", F2::baseUrl);
+    }
+
+    @AfterAll
+    static void stopF2() {
+        F2.stop();
+    }
+
+    @Autowired
+    KafkaTemplate<String, Object> kafka;
+
+    @Autowired
+    BlobStore blobStore;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ResilientFiling filing;
+
+    @Test
+    void everyMailIsFiledExactlyOnceAfterAnOutage() {
+        F2TestStub.install(F2, "t1");
+        StubMapping outage = F2.stubFor(any(urlMatching("/F2Rest/.*")).atPriority(1).willReturn(aResponse().withStatus(503)));
+        List<MailClassified> mails = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            MailClassified mail = classified(store(("Subject: Byggetilladelse " + i + "\r\n\r\nTilbygning\r\n").getBytes(StandardCharsets.US_ASCII)));
+            mails.add(mail);
+            kafka.send(Topics.MAIL_CLASSIFIED.name(), mail.mailId().toString(), mail);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> filing.state(DestinationType.F2) == CircuitBreaker.State.OPEN
+                && waiting() > 0);
+        long routedDuringOutage = routed(mails);
+        F2.removeStub(outage);
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> routed(mails) == 200);
+
+        List<String> matterPayloads = F2.getAllServeEvents().stream()
+                .filter(e -> e.getRequest().getUrl().startsWith("/F2Rest/poe/") && e.getResponse().getStatus() == 201)
+                .map(e -> e.getRequest().getBodyAsString())
+                .toList();
+        Set<String> filedMailIds = matterPayloads.stream().map(EsdhOutageTest::mailId).collect(Collectors.toSet());
+        assertThat(routedDuringOutage).isZero();
+        assertThat(matterPayloads).as("matters F2 created").hasSize(200);
+        assertThat(filedMailIds).containsExactlyInAnyOrderElementsOf(mails.stream().map(m -> m.mailId().toString()).toList());
+        assertThat(F2.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith("/F2Rest/poe-doc/")
+                && e.getResponse().getStatus() == 201).count()).as("documents F2 received").isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from review_item where mail_id in (:ids)")
+                .param("ids", mails.stream().map(m -> m.mailId().value()).toList()).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from delivery where destination_key = 'byggeri' and state = 'CONFIRMED'")
+                .query(Long.class).single()).isEqualTo(200);
+    }
+
+    private long waiting() {
+        return jdbc.sql("select count(*) from routing_task where status = 'PENDING' and waiting_for = 'f2'").query(Long.class).single();
+    }
+
+    private long routed(List<MailClassified> mails) {
+        return jdbc.sql("select count(*) from routing_outcome where outcome = 'ROUTED' and mail_id in (:ids)")
+                .param("ids", mails.stream().map(m -> m.mailId().value()).toList()).query(Long.class).single();
+    }
+
+    private static String mailId(String matterXml) {
+        Matcher matcher = MAIL_ID.matcher(matterXml);
+        return matcher.find() ? matcher.group(1) : "none";
+    }
+
+    private StoredBlob store(byte[] content) {
+        byte[] unique = ("X-Test-Id: " + UUID.randomUUID() + "\r\n" + new String(content, StandardCharsets.ISO_8859_1))
+                .getBytes(StandardCharsets.ISO_8859_1);
+        try {
+            return blobStore.put(new ByteArrayInputStream(unique));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static MailClassified classified(StoredBlob original) {
+        return new MailClassified(MailId.forContent(original.sha256()), Channel.UPLOAD, original.uri(),
+                List.of(new LabelScore("byggeri", 0.97)), Decision.ROUTE, List.of(new DecisionReason("CONFIDENT", "Sikker.")),
+                new Explanation("byggeri", List.of(), "Test."), null, "test-model-1", Instant.now());
+    }
+}
