@@ -5,7 +5,7 @@ import dk.postfordeling.contracts.MailClassified;
 import dk.postfordeling.routing.destination.Checkpoints;
 import dk.postfordeling.routing.destination.DestinationAdapter;
 import dk.postfordeling.routing.destination.FilingException;
-import dk.postfordeling.routing.destination.http.HttpCalls;
+import dk.postfordeling.routing.destination.http.BearerCalls;
 import dk.postfordeling.routing.destination.http.OAuth2Tokens;
 import dk.postfordeling.routing.table.Route;
 import java.io.ByteArrayInputStream;
@@ -43,14 +43,15 @@ public final class F2Adapter implements DestinationAdapter {
 
     private final HttpClient http;
     private final F2Properties properties;
-    private final OAuth2Tokens tokens;
+    private final BearerCalls calls;
 
     public F2Adapter(HttpClient http, F2Properties properties, Clock clock) {
         this.http = http;
         this.properties = properties;
-        this.tokens = new OAuth2Tokens(http, properties.baseUri().resolve("/F2Rest/oauth2/token"), properties.clientId(),
+        OAuth2Tokens tokens = new OAuth2Tokens(http, properties.baseUri().resolve("/F2Rest/oauth2/token"), properties.clientId(),
                 properties.clientSecret(), Map.of("grant_type", "password", "username", properties.username()),
                 properties.timeout(), clock);
+        this.calls = new BearerCalls(http, tokens, properties.timeout(), "F2");
     }
 
     @Override
@@ -109,19 +110,8 @@ public final class F2Adapter implements DestinationAdapter {
                 .header("Accept", MEDIA_TYPE).GET(), "service index").body();
     }
 
-    /** One authorised call; a 401 (token expired or revoked) fetches a new token and tries once more. */
     private HttpResponse<byte[]> call(Supplier<HttpRequest.Builder> request, String what) {
-        HttpResponse<byte[]> response = HttpCalls.send(http, authorised(request), "F2 " + what);
-        if (response.statusCode() == 401) {
-            tokens.invalidate();
-            response = HttpCalls.send(http, authorised(request), "F2 " + what);
-        }
-        HttpCalls.failUnlessSuccessful(response, "F2 " + what);
-        return response;
-    }
-
-    private HttpRequest authorised(Supplier<HttpRequest.Builder> request) {
-        return request.get().timeout(properties.timeout()).header("Authorization", "Bearer " + tokens.token()).build();
+        return calls.call(request, what);
     }
 
     /** The created resource: 201 names it in Location; 303 (the same POST already done) points to it. */

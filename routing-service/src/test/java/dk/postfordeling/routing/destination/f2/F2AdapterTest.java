@@ -27,6 +27,7 @@ import dk.postfordeling.contracts.RoutingHints;
 import dk.postfordeling.routing.destination.Checkpoints;
 import dk.postfordeling.routing.destination.FilingException;
 import dk.postfordeling.routing.destination.ResilientFiling;
+import dk.postfordeling.routing.destination.TestFiling;
 import dk.postfordeling.routing.table.Route;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -68,17 +69,7 @@ class F2AdapterTest {
         f2.start();
         F2TestStub.install(f2, "t1");
         adapter = adapter(Duration.ofSeconds(2));
-        filing = new ResilientFiling(
-                CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
-                        .slidingWindowSize(4).minimumNumberOfCalls(4).failureRateThreshold(50)
-                        .waitDurationInOpenState(Duration.ofMillis(300))
-                        .permittedNumberOfCallsInHalfOpenState(1)
-                        .recordExceptions(FilingException.Unavailable.class)
-                        .ignoreExceptions(FilingException.Rejected.class).build()),
-                RetryRegistry.of(RetryConfig.custom().maxAttempts(3)
-                        .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(20), 2, 0.5))
-                        .retryExceptions(FilingException.Unavailable.class).build()),
-                BulkheadRegistry.ofDefaults());
+        filing = TestFiling.resilience();
     }
 
     @AfterEach
@@ -210,24 +201,10 @@ class F2AdapterTest {
     }
 
     private static MailClassified mail() {
-        return new MailClassified(new MailId(UUID.fromString("6f1c2d3e-0000-4000-8000-000000000042")), Channel.DIGITAL_POST,
-                "blob:sha256:abc", List.of(new LabelScore("byggeri", 0.98)), Decision.ROUTE,
-                List.of(new DecisionReason("CONFIDENT", "Sikker.")), new Explanation("byggeri", List.of(), "Test."),
-                new RoutingHints("02.34.02", null, "CPR", "Ansøgning om byggetilladelse"), "m-1", Instant.parse("2026-11-23T07:59:00Z"));
+        return TestFiling.mail("byggeri");
     }
 
-    static final class MemoryCheckpoints implements Checkpoints {
-        final Map<String, String> saved = new HashMap<>();
-
-        @Override
-        public Optional<String> get(String name) {
-            return Optional.ofNullable(saved.get(name));
-        }
-
-        @Override
-        public void save(String name, String value) {
-            saved.put(name, value);
-        }
+    static final class MemoryCheckpoints extends TestFiling.MemoryCheckpoints {
     }
 
     static final class MutableClock extends Clock {
