@@ -28,11 +28,18 @@ public record MailClassified(
         Explanation explanation,
         RoutingHints hints,
         String modelVersion,
-        Instant classifiedAt) {
+        Instant classifiedAt,
+        MailContent content) {
 
     public MailClassified {
         predictions = List.copyOf(predictions);
         reasons = List.copyOf(reasons);
+    }
+
+    /** A classification without the mail's content (schema 1.0). */
+    public MailClassified(MailId mailId, Channel channel, String originalRef, List<LabelScore> predictions, Decision decision,
+            List<DecisionReason> reasons, Explanation explanation, RoutingHints hints, String modelVersion, Instant classifiedAt) {
+        this(mailId, channel, originalRef, predictions, decision, reasons, explanation, hints, modelVersion, classifiedAt, null);
     }
 
     /** The most probable label. */

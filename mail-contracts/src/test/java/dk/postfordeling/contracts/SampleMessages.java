@@ -32,7 +32,8 @@ public final class SampleMessages {
                 List.of(new LabelScore("parkering", 0.93), new LabelScore("affald", 0.05)),
                 Decision.ROUTE, List.of(new DecisionReason("CONFIDENT", "Sikker nok.")),
                 new Explanation("parkering", List.of(new ExplainingPhrase("parkeringsafgift", 1.7)), "Ordet peger mod parkering."),
-                null, "sample-1", AT.plusSeconds(2));
+                null, "sample-1", AT.plusSeconds(2),
+                new MailContent("Klage over parkeringsafgift", "Jeg har fået en parkeringsafgift.\nKontrolafgift", 0, false));
     }
 
     public static MailRouted parkingComplaintRouted() {

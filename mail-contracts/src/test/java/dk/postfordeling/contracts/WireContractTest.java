@@ -39,6 +39,15 @@ class WireContractTest {
     }
 
     @Test
+    void aClassificationWrittenBeforeContentWasAddedReadsWithoutIt() throws IOException {
+        MailClassified read = Topics.MAIL_CLASSIFIED.serde().deserialize("t",
+                fixture(Topics.MAIL_CLASSIFIED).getBytes(StandardCharsets.UTF_8));
+
+        assertThat(read.content()).isNull();
+        assertThat(SampleMessages.parkingComplaintClassified().content().text()).contains("parkeringsafgift");
+    }
+
+    @Test
     void aMessageWithoutMailIdBreaksTheSchema() throws IOException {
         ObjectNode json = (ObjectNode) MailJson.mapper().readTree(fixture(Topics.MAIL_ROUTED));
         json.remove("mailId");

@@ -6,6 +6,7 @@ import dk.postfordeling.classifier.model.Prediction;
 import dk.postfordeling.contracts.Explanation;
 import dk.postfordeling.contracts.ExplainingPhrase;
 import dk.postfordeling.contracts.MailClassified;
+import dk.postfordeling.contracts.MailContent;
 import dk.postfordeling.contracts.TextExtracted;
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.platform.logging.MailLogContext;
@@ -60,7 +61,8 @@ class ClassificationWorker {
     void onTextExtracted(TextExtracted mail) throws ExecutionException, InterruptedException {
         try (MailLogContext ignored = MailLogContext.open(mail.mailId())) {
             Timer.Sample started = Timer.start(meters);
-            Prediction prediction = model.classifier().predict(MailText.of(mail, properties.attachmentChars()));
+            String text = MailText.of(mail, properties.attachmentChars());
+            Prediction prediction = model.classifier().predict(text);
             DecisionPolicy.Outcome outcome = policy.decide(prediction, mail.status());
             started.stop(predictionTime);
             confidence.record(prediction.top().probability());
@@ -70,13 +72,21 @@ class ClassificationWorker {
             MailClassified classified = new MailClassified(mail.mailId(), mail.channel(), mail.originalRef(),
                     prediction.topK(properties.topK()), outcome.decision(), outcome.reasons(),
                     new Explanation(prediction.top().label(), prediction.phrases(), summary(prediction)),
-                    mail.hints(), prediction.modelVersion(), clock.instant());
+                    mail.hints(), prediction.modelVersion(), clock.instant(), content(mail, text));
             kafka.send(Topics.MAIL_CLASSIFIED.name(), mail.mailId().toString(), classified).get();
             log.info("mail classified decision={} label={} confidence={} model={} reasons={}",
                     outcome.decision(), prediction.top().label(),
                     String.format(Locale.ROOT, "%.3f", prediction.top().probability()), prediction.modelVersion(),
                     outcome.reasons().stream().map(r -> r.code()).toList());
         }
+    }
+
+    /** Most a classification carries of the mail's text, so the event stays well below Kafka's 1 MB message limit. */
+    static final int MAX_CONTENT_CHARS = 100_000;
+
+    private static MailContent content(TextExtracted mail, String text) {
+        boolean truncated = text.length() > MAX_CONTENT_CHARS;
+        return new MailContent(mail.subject(), truncated ? text.substring(0, MAX_CONTENT_CHARS) : text, mail.cprNumbersFound(), truncated);
     }
 
     private static String summary(Prediction prediction) {

@@ -22,6 +22,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import dk.postfordeling.routing.outbox.Outbox;
 import dk.postfordeling.routing.review.ReviewQueue;
+import dk.postfordeling.routing.table.ReviewRules;
 import dk.postfordeling.routing.table.Route;
 import dk.postfordeling.routing.table.RoutingProperties;
 import dk.postfordeling.routing.table.RoutingTable;
@@ -49,6 +50,7 @@ public class RoutingDispatcher {
 
     private final RoutingTasks tasks;
     private final RoutingTable table;
+    private final ReviewRules reviewRules;
     private final Map<DestinationType, DestinationAdapter> adapters;
     private final DeliveryRecords deliveries;
     private final ResilientFiling filing;
@@ -60,11 +62,12 @@ public class RoutingDispatcher {
     private final RoutingProperties properties;
     private final Clock clock;
 
-    RoutingDispatcher(RoutingTasks tasks, RoutingTable table, List<DestinationAdapter> adapters, DeliveryRecords deliveries,
+    RoutingDispatcher(RoutingTasks tasks, RoutingTable table, ReviewRules reviewRules, List<DestinationAdapter> adapters, DeliveryRecords deliveries,
             ResilientFiling filing, BlobStore blobStore, ReviewQueue review,
             Outbox outbox, JdbcClient jdbc, TransactionTemplate transactions, RoutingProperties properties, Clock clock) {
         this.tasks = tasks;
         this.table = table;
+        this.reviewRules = reviewRules;
         this.adapters = new EnumMap<>(DestinationType.class);
         adapters.forEach(adapter -> this.adapters.put(adapter.type(), adapter));
         this.deliveries = deliveries;
@@ -98,6 +101,17 @@ public class RoutingDispatcher {
     private void handle(RoutingTask task) {
         MailClassified mail = task.classified();
         try (MailLogContext ignored = MailLogContext.open(mail.mailId())) {
+            Optional<ReviewRules.Rule> rule = reviewRules.firstMatch(mail.content());
+            if (rule.isPresent()) {
+                toReview(mail, List.of(new DecisionReason("RULE_" + rule.get().name().toUpperCase(java.util.Locale.ROOT).replace('-', '_'),
+                        "Post af denne art skal altid ses af en medarbejder (regel: " + rule.get().name() + ").")));
+                return;
+            }
+            Optional<Route.ToDestination> byKle = senderKle(mail);
+            if (byKle.isPresent()) {
+                deliver(task, mail, byKle.get(), mail.hints().kleNumber(), "RULE");
+                return;
+            }
             if (mail.decision() == Decision.REVIEW) {
                 toReview(mail, mail.reasons());
                 return;
@@ -116,13 +130,22 @@ public class RoutingDispatcher {
                             (long) Math.floor(mail.top().probability() * 100), mail.top().label(), destination.key(),
                             (long) Math.ceil(destination.targetPrecision() * 100)))));
                 } else {
-                    deliver(task, mail, destination);
+                    deliver(task, mail, destination, mail.top().label(), "MODEL");
                 }
             }
         }
     }
 
-    private void deliver(RoutingTask task, MailClassified mail, Route.ToDestination route) {
+    /** The destination for the KLE subject key a Digital Post sender gave, when trusted and in the table. */
+    private Optional<Route.ToDestination> senderKle(MailClassified mail) {
+        if (!properties.trustMemoKle() || mail.hints() == null || mail.hints().kleNumber() == null) {
+            return Optional.empty();
+        }
+        return table.routeFor(mail.hints().kleNumber().strip())
+                .filter(Route.ToDestination.class::isInstance).map(Route.ToDestination.class::cast);
+    }
+
+    private void deliver(RoutingTask task, MailClassified mail, Route.ToDestination route, String label, String decidedBy) {
         DestinationAdapter adapter = adapters.get(route.type());
         if (adapter == null) {
             toReview(mail, List.of(new DecisionReason("DESTINATION_NOT_CONFIGURED",
@@ -168,9 +191,10 @@ public class RoutingDispatcher {
         jdbc.sql("""
                 insert into routing_outcome (mail_id, outcome, label, confidence, destination_type, destination_key,
                     destination_address, external_reference, decided_by, model_version, decided_at)
-                values (:id, 'ROUTED', :label, :confidence, :type, :key, :address, :reference, 'MODEL', :model, :at)""")
+                values (:id, 'ROUTED', :label, :confidence, :type, :key, :address, :reference, :decidedBy, :model, :at)""")
                 .param("id", mail.mailId().value())
-                .param("label", mail.top().label())
+                .param("label", label)
+                .param("decidedBy", decidedBy)
                 .param("confidence", mail.top().probability())
                 .param("type", destination.type().name())
                 .param("key", destination.key())
@@ -180,7 +204,7 @@ public class RoutingDispatcher {
                 .param("at", Timestamp.from(now))
                 .update();
         outbox.append(Topics.MAIL_ROUTED, mail.mailId().toString(),
-                new MailRouted(mail.mailId(), mail.top().label(), destination, reference, "MODEL", now));
+                new MailRouted(mail.mailId(), label, destination, reference, decidedBy, now));
         tasks.markDone(mail.mailId().value());
         log.info("mail filed in {} {}", route.type(), route.key());
     }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,6 +20,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxAttempts    delivery attempts before a mail goes to review instead
  * @param retryBackoff   wait before the first retry; doubles per attempt
  * @param pollInterval   how often the dispatcher and the outbox relay look for work
+ * @param alwaysReview   rules that send a mail to a person whatever the model says (e.g. requests
+ *                       for access to files — aktindsigt —, complaints, CPR numbers with health terms)
+ * @param trustMemoKle   route a Digital Post message by the KLE subject key its sender gave, when the
+ *                       routing table has a destination for that KLE number
  */
 @Validated
 @ConfigurationProperties("postfordeling.routing")
@@ -28,7 +33,21 @@ public record RoutingProperties(
         @NotNull Map<String, DestinationProperties> destinations,
         @DefaultValue("5") @Min(1) int maxAttempts,
         @DefaultValue("5s") Duration retryBackoff,
-        @DefaultValue("250ms") Duration pollInterval) {
+        @DefaultValue("250ms") Duration pollInterval,
+        List<ReviewRuleProperties> alwaysReview,
+        @DefaultValue("true") boolean trustMemoKle) {
+
+    /**
+     * A rule that always sends matching mail to a person.
+     *
+     * @param name        shown to staff as the reason, e.g. {@code aktindsigt}
+     * @param terms       words or phrases; a word of the mail that starts with a term matches
+     *                    (so "klage" also matches "klagen", "aktindsigt" also "aktindsigtsanmodning")
+     * @param requiresCpr the rule only applies to mail in which a CPR number was found
+     */
+    public record ReviewRuleProperties(String name, List<String> terms, boolean requiresCpr) {
+    }
+
 
     /**
      * One entry of the routing table.

@@ -47,6 +47,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "postfordeling.routing.blob-store-dir=${java.io.tmpdir}/postfordeling-routing-test/${random.uuid}",
         "postfordeling.kafka.partitions=1",
         "postfordeling.routing.poll-interval=100ms",
+        "postfordeling.routing.destinations[05.13.04].type=FUNCTION_MAILBOX",
+        "postfordeling.routing.destinations[05.13.04].address=parkering@kommune.example",
+        "postfordeling.routing.destinations.skole.target-precision=0.99",
         "server.port=0"})
 @EmbeddedKafka(partitions = 1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -164,6 +167,69 @@ class RoutingServiceTest {
         long copies = java.util.Arrays.stream(RoutingTestParts.MAIL.getReceivedMessagesForDomain("kommune.example"))
                 .filter(m -> header(m, "X-Postfordeling-Mail-Id").equals(mail.mailId().toString())).count();
         assertThat(copies).isEqualTo(1);
+    }
+
+    @Test
+    void anAccessRequestGoesToAPersonWhateverTheModelSays() {
+        MailClassified mail = withContent(classified(store("aktindsigt".getBytes()), Decision.ROUTE, "parkering", 0.99),
+                "Anmodning", "Jeg beder om aktindsigt i min parkeringssag.", 0);
+
+        send(mail);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !reviews.valuesFor(mail.mailId().toString()).isEmpty());
+        assertThat(reviews.valuesFor(mail.mailId().toString()).get(0).reasons())
+                .extracting(DecisionReason::code).containsExactly("RULE_AKTINDSIGT");
+    }
+
+    @Test
+    void healthTermsGoToAPersonOnlyWithACprNumber() {
+        MailClassified withCpr = withContent(classified(store("helbred 1".getBytes()), Decision.ROUTE, "affald", 0.99),
+                "Storskrald", "Min mor har en diagnose og kan ikke bære storskrald ud.", 1);
+        MailClassified withoutCpr = withContent(classified(store("helbred 2".getBytes()), Decision.ROUTE, "affald", 0.99),
+                "Storskrald", "Min mor har en diagnose og kan ikke bære storskrald ud.", 0);
+
+        send(withCpr);
+        send(withoutCpr);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !reviews.valuesFor(withCpr.mailId().toString()).isEmpty()
+                && !routed.valuesFor(withoutCpr.mailId().toString()).isEmpty());
+        assertThat(reviews.valuesFor(withCpr.mailId().toString()).get(0).reasons())
+                .extracting(DecisionReason::code).containsExactly("RULE_HELBRED_MED_CPR");
+    }
+
+    @Test
+    void theSendersKleCodeRoutesDigitalPostTheModelWasUnsureOf() {
+        MailClassified unsure = classified(store("kle".getBytes()), Decision.REVIEW, "affald", 0.40);
+        MailClassified mail = new MailClassified(unsure.mailId(), Channel.DIGITAL_POST, unsure.originalRef(), unsure.predictions(),
+                unsure.decision(), unsure.reasons(), unsure.explanation(),
+                new dk.postfordeling.contracts.RoutingHints("05.13.04", null, "CPR", "Parkering"), unsure.modelVersion(),
+                unsure.classifiedAt());
+
+        send(mail);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !routed.valuesFor(mail.mailId().toString()).isEmpty());
+        MailRouted event = routed.valuesFor(mail.mailId().toString()).get(0);
+        assertThat(event.label()).isEqualTo("05.13.04");
+        assertThat(event.decidedBy()).isEqualTo("RULE");
+        assertThat(event.destination().address()).isEqualTo("parkering@kommune.example");
+    }
+
+    @Test
+    void aStricterDestinationSendsALessCertainMailToAPerson() {
+        MailClassified mail = classified(store("skole".getBytes()), Decision.ROUTE, "skole", 0.97);
+
+        send(mail);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !reviews.valuesFor(mail.mailId().toString()).isEmpty());
+        assertThat(reviews.valuesFor(mail.mailId().toString()).get(0).reasons())
+                .extracting(DecisionReason::code).containsExactly("BELOW_DESTINATION_PRECISION");
+        assertThat(reviews.valuesFor(mail.mailId().toString()).get(0).reasons().get(0).text()).contains("97 %", "99 %");
+    }
+
+    private static MailClassified withContent(MailClassified mail, String subject, String text, int cprNumbers) {
+        return new MailClassified(mail.mailId(), mail.channel(), mail.originalRef(), mail.predictions(), mail.decision(),
+                mail.reasons(), mail.explanation(), mail.hints(), mail.modelVersion(), mail.classifiedAt(),
+                new dk.postfordeling.contracts.MailContent(subject, text, cprNumbers, false));
     }
 
     private void send(MailClassified mail) {
