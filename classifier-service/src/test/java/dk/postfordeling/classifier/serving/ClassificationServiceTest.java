@@ -36,6 +36,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "postfordeling.classifier.model-check-interval=PT0.2S",
         "server.port=0"})
 @EmbeddedKafka(partitions = 1)
+@org.springframework.test.annotation.DirtiesContext // closed while its embedded broker still runs, not at JVM exit
 class ClassificationServiceTest {
 
     @Value("${spring.embedded.kafka.brokers}")

@@ -74,6 +74,7 @@ import org.springframework.web.client.RestClient;
         "postfordeling.intake.graph.mailbox=postkasse@kommune.example",
         "postfordeling.intake.graph.poll-interval=300ms"})
 @EmbeddedKafka(partitions = 1)
+@org.springframework.test.annotation.DirtiesContext // closed while its embedded broker still runs, not at JVM exit
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ChannelsIntakeTest {
 

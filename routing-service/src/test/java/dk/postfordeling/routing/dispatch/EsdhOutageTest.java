@@ -66,6 +66,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "resilience4j.retry.configs.default.wait-duration=20ms",
         "server.port=0"})
 @EmbeddedKafka(partitions = 1)
+@org.springframework.test.annotation.DirtiesContext // closed while its embedded broker still runs, not at JVM exit
 class EsdhOutageTest {
 
     private static final WireMockServer F2 = new WireMockServer(options().dynamicPort().globalTemplating(false));

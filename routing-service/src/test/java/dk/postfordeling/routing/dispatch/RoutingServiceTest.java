@@ -52,6 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "postfordeling.routing.destinations.skole.target-precision=0.99",
         "server.port=0"})
 @EmbeddedKafka(partitions = 1)
+@org.springframework.test.annotation.DirtiesContext // closed while its embedded broker still runs, not at JVM exit
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoutingServiceTest {
 

@@ -44,6 +44,7 @@ import org.springframework.web.client.RestClient;
         "postfordeling.intake.retention.after-routing=0s",
         "postfordeling.intake.retention.check-interval=200ms"})
 @EmbeddedKafka(partitions = 1)
+@org.springframework.test.annotation.DirtiesContext // closed while its embedded broker still runs, not at JVM exit
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UploadIntakeTest {
 
