@@ -209,15 +209,23 @@ public class RoutingDispatcher {
         log.info("mail filed in {} {}", route.type(), route.key());
     }
 
-    /** A transient failure that outlasted the in-process retries: try again later, or give the mail to a person. */
+    /**
+     * A transient failure that outlasted the in-process retries: try again later, or after
+     * {@code max-attempts} dead-letter it — to the dead-letter topic with its cause, kept in the task
+     * table for ops to replay once the destination works.
+     */
     private void failed(RoutingTask task, MailClassified mail, Route.ToDestination route, FilingException.Unavailable e) {
         int attempts = task.attempts() + 1;
         if (attempts >= properties.maxAttempts()) {
-            log.warn("filing in {} failed {} times; sent to review", route.type(), attempts);
-            toReview(mail, List.of(new DecisionReason("DELIVERY_FAILED",
-                    "Posten kunne ikke leveres til " + route.key() + " efter " + attempts + " forsøg.")));
+            tasks.markDead(mail.mailId().value(), route.key(), e.getMessage());
+            outbox.appendDeadLetter(Topics.MAIL_CLASSIFIED, mail.mailId().toString(), mail, Map.of(
+                    "postfordeling-cause", e.getMessage(),
+                    "postfordeling-destination", route.key(),
+                    "postfordeling-destination-type", route.type().name(),
+                    "postfordeling-attempts", Integer.toString(attempts)));
+            log.warn("filing in {} failed {} times; dead-lettered for replay", route.type(), attempts);
         } else {
-            Instant next = clock.instant().plus(properties.retryBackoff().multipliedBy(1L << (attempts - 1)));
+            Instant next = clock.instant().plus(properties.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 10)));
             tasks.scheduleRetry(mail.mailId().value(), next, e.getMessage());
             log.warn("filing in {} failed (attempt {}); retry at {}", route.type(), attempts, next);
         }

@@ -4,6 +4,7 @@ import dk.postfordeling.contracts.MailClassified;
 import dk.postfordeling.contracts.MailJson;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +67,44 @@ public class RoutingTasks {
                 .param("next", Timestamp.from(until))
                 .param("destination", destination)
                 .update();
+    }
+
+    /** Gives up on the task until ops replay it. */
+    void markDead(UUID mailId, String destination, String cause) {
+        jdbc.sql("""
+                update routing_task set status = 'DEAD', attempts = attempts + 1, dead_destination = :destination,
+                    last_error = :cause, dead_at = now(), waiting_for = null, updated_at = now()
+                where mail_id = :id""")
+                .param("id", mailId).param("destination", destination).param("cause", cause).update();
+    }
+
+    /** A dead-lettered task. */
+    public record DeadLetter(UUID mailId, String label, String destination, String cause, int attempts, Instant deadAt) {
+    }
+
+    /** Dead-lettered tasks, oldest first. */
+    public List<DeadLetter> deadLetters() {
+        return jdbc.sql("""
+                select mail_id, label, dead_destination, last_error, attempts, dead_at from routing_task
+                where status = 'DEAD' order by dead_at""")
+                .query((rs, n) -> new DeadLetter(rs.getObject("mail_id", UUID.class), rs.getString("label"),
+                        rs.getString("dead_destination"), rs.getString("last_error"), rs.getInt("attempts"),
+                        rs.getTimestamp("dead_at").toInstant()))
+                .list();
+    }
+
+    /**
+     * Puts dead-lettered tasks back in the queue with fresh attempts; their idempotency records are
+     * kept, so filing continues where it stopped. {@code mailId} null: every dead letter.
+     *
+     * @return how many were put back
+     */
+    public int replay(UUID mailId) {
+        return jdbc.sql("""
+                update routing_task set status = 'PENDING', attempts = 0, next_attempt_at = now(), dead_destination = null,
+                    dead_at = null, updated_at = now()
+                where status = 'DEAD' and (cast(:id as uuid) is null or mail_id = :id)""")
+                .param("id", mailId).update();
     }
 
     /** Tasks not yet finished (the routing backlog). */

@@ -30,4 +30,17 @@ public class Outbox {
                 .param("payload", MailJson.mapper().writeValueAsString(event))
                 .update();
     }
+
+    /** Adds a record for the topic's dead-letter companion, with its cause in headers (no content there). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> void appendDeadLetter(Topic<T> topic, String key, T event, java.util.Map<String, String> headers) {
+        jdbc.sql("""
+                insert into outbox (topic, message_key, payload, headers)
+                values (:topic, :key, cast(:payload as jsonb), cast(:headers as jsonb))""")
+                .param("topic", topic.deadLetterName())
+                .param("key", key)
+                .param("payload", MailJson.mapper().writeValueAsString(event))
+                .param("headers", MailJson.mapper().writeValueAsString(headers))
+                .update();
+    }
 }

@@ -49,15 +49,22 @@ class OutboxRelay {
 
     private int publishBatch() {
         List<Row> rows = jdbc.sql("""
-                select id, topic, message_key, payload::text as payload from outbox
+                select id, topic, message_key, payload::text as payload, headers::text as headers from outbox
                 where published_at is null order by id limit :batch for update skip locked""")
                 .param("batch", BATCH)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("message_key"),
-                        rs.getString("payload")))
+                        rs.getString("payload"), rs.getString("headers")))
                 .list();
         for (Row row : rows) {
             try {
-                kafka.send(row.topic(), row.key(), row.payload().getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
+                org.apache.kafka.clients.producer.ProducerRecord<String, Object> record = new org.apache.kafka.clients.producer.ProducerRecord<>(
+                        row.topic(), row.key(), row.payload().getBytes(StandardCharsets.UTF_8));
+                if (row.headers() != null) {
+                    java.util.Map<String, String> headers = dk.postfordeling.contracts.MailJson.mapper().readValue(row.headers(),
+                            new tools.jackson.core.type.TypeReference<java.util.Map<String, String>>() { });
+                    headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+                }
+                kafka.send(record).get(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while relaying the outbox", e);
@@ -69,6 +76,6 @@ class OutboxRelay {
         return rows.size();
     }
 
-    private record Row(long id, String topic, String key, String payload) {
+    private record Row(long id, String topic, String key, String payload, String headers) {
     }
 }
