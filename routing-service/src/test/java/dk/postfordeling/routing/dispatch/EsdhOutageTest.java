@@ -129,8 +129,8 @@ class EsdhOutageTest {
                 && e.getResponse().getStatus() == 201).count()).as("documents F2 received").isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from review_item where mail_id in (:ids)")
                 .param("ids", mails.stream().map(m -> m.mailId().value()).toList()).query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("select count(*) from delivery where destination_key = 'byggeri' and state = 'CONFIRMED'")
-                .query(Long.class).single()).isEqualTo(200);
+        assertThat(jdbc.sql("select count(*) from delivery where state = 'CONFIRMED' and mail_id in (:ids)")
+                .param("ids", mails.stream().map(m -> m.mailId().value()).toList()).query(Long.class).single()).isEqualTo(200);
     }
 
     private long waiting() {
