@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -21,7 +20,7 @@ import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.platform.blob.BlobStore;
 import dk.postfordeling.platform.blob.StoredBlob;
 import dk.postfordeling.routing.RoutingTestParts;
-import dk.postfordeling.routing.destination.f2.F2TestStub;
+import dk.postfordeling.testing.F2Simulator;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,7 +58,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "postfordeling.kafka.partitions=1",
         "postfordeling.routing.poll-interval=50ms",
         "postfordeling.routing.destinations.byggeri.type=F2",
-        "postfordeling.routing.destinations.byggeri.case-id=" + F2TestStub.CASE_ID,
+        "postfordeling.routing.destinations.byggeri.case-id=" + F2Simulator.CASE_ID,
         "postfordeling.routing.f2.client-id=postfordeling",
         "postfordeling.routing.f2.client-secret=hemmelig",
         "postfordeling.routing.f2.username=postfordeling",
@@ -71,21 +70,18 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext // closed while its embedded broker still runs, not at JVM exit
 class DeadLetterTest {
 
-    private static final WireMockServer F2 = new WireMockServer(options().dynamicPort().globalTemplating(false));
-
-    static {
-        F2.start();
-    }
+    private static final F2Simulator SIMULATOR = new F2Simulator();
+    private static final WireMockServer F2 = SIMULATOR.server();
 
     @DynamicPropertySource
     static void parts(DynamicPropertyRegistry registry) {
         RoutingTestParts.register(registry);
-        registry.add("postfordeling.routing.f2.base-uri", F2::baseUrl);
+        registry.add("postfordeling.routing.f2.base-uri", SIMULATOR::baseUrl);
     }
 
     @AfterAll
     static void stopF2() {
-        F2.stop();
+        SIMULATOR.close();
     }
 
     @Value("${spring.embedded.kafka.brokers}")
@@ -105,7 +101,7 @@ class DeadLetterTest {
 
     @Test
     void aMailF2KeepsFailingIsDeadLetteredAndFiledOnceWhenReplayed() throws Exception {
-        F2TestStub.install(F2, "t1");
+        SIMULATOR.install("t1");
         StubMapping broken = F2.stubFor(any(urlMatching("/F2Rest/poe/.*")).atPriority(1).willReturn(aResponse().withStatus(500)));
         MailClassified mail = classified(store("Subject: Tilbygning\r\n\r\nCarport\r\n"));
 
@@ -128,8 +124,7 @@ class DeadLetterTest {
                 .query(String.class).single()).isEqualTo("ROUTED");
         // One matter: the one-time URL saved before the failures was used again on replay.
         F2.verify(1, postRequestedFor(urlMatching("/F2Rest/cases/[^/]+/matters")));
-        assertThat(F2.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith("/F2Rest/poe/")
-                && e.getResponse().getStatus() == 201).count()).isEqualTo(1);
+        assertThat(SIMULATOR.createdMatters()).hasSize(1);
         assertThat(http("GET", "/api/v1/dead-letters")).isEqualTo("[]");
     }
 

@@ -3,12 +3,10 @@ package dk.postfordeling.routing.dispatch;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dk.postfordeling.contracts.Channel;
 import dk.postfordeling.contracts.Decision;
@@ -23,7 +21,7 @@ import dk.postfordeling.platform.blob.BlobStore;
 import dk.postfordeling.platform.blob.StoredBlob;
 import dk.postfordeling.routing.RoutingTestParts;
 import dk.postfordeling.routing.destination.ResilientFiling;
-import dk.postfordeling.routing.destination.f2.F2TestStub;
+import dk.postfordeling.testing.F2Simulator;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -56,7 +54,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "postfordeling.kafka.partitions=1",
         "postfordeling.routing.poll-interval=50ms",
         "postfordeling.routing.destinations.byggeri.type=F2",
-        "postfordeling.routing.destinations.byggeri.case-id=" + F2TestStub.CASE_ID,
+        "postfordeling.routing.destinations.byggeri.case-id=" + F2Simulator.CASE_ID,
         "postfordeling.routing.f2.client-id=postfordeling",
         "postfordeling.routing.f2.client-secret=hemmelig",
         "postfordeling.routing.f2.username=postfordeling",
@@ -69,22 +67,19 @@ import org.springframework.test.context.DynamicPropertySource;
 @org.springframework.test.annotation.DirtiesContext // closed while its embedded broker still runs, not at JVM exit
 class EsdhOutageTest {
 
-    private static final WireMockServer F2 = new WireMockServer(options().dynamicPort().globalTemplating(false));
+    private static final F2Simulator SIMULATOR = new F2Simulator();
+    private static final WireMockServer F2 = SIMULATOR.server();
     private static final Pattern MAIL_ID = Pattern.compile("Mail-id: ([0-9a-f-]{36})");
-
-    static {
-        F2.start();
-    }
 
     @DynamicPropertySource
     static void parts(DynamicPropertyRegistry registry) {
         RoutingTestParts.register(registry);
-        registry.add("postfordeling.routing.f2.base-uri", F2::baseUrl);
+        registry.add("postfordeling.routing.f2.base-uri", SIMULATOR::baseUrl);
     }
 
     @AfterAll
     static void stopF2() {
-        F2.stop();
+        SIMULATOR.close();
     }
 
     @Autowired
@@ -101,7 +96,7 @@ class EsdhOutageTest {
 
     @Test
     void everyMailIsFiledExactlyOnceAfterAnOutage() {
-        F2TestStub.install(F2, "t1");
+        SIMULATOR.install("t1");
         StubMapping outage = F2.stubFor(any(urlMatching("/F2Rest/.*")).atPriority(1).willReturn(aResponse().withStatus(503)));
         List<MailClassified> mails = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -117,16 +112,12 @@ class EsdhOutageTest {
 
         await().atMost(Duration.ofSeconds(90)).until(() -> routed(mails) == 200);
 
-        List<String> matterPayloads = F2.getAllServeEvents().stream()
-                .filter(e -> e.getRequest().getUrl().startsWith("/F2Rest/poe/") && e.getResponse().getStatus() == 201)
-                .map(e -> e.getRequest().getBodyAsString())
-                .toList();
+        List<String> matterPayloads = SIMULATOR.createdMatters();
         Set<String> filedMailIds = matterPayloads.stream().map(EsdhOutageTest::mailId).collect(Collectors.toSet());
         assertThat(routedDuringOutage).isZero();
         assertThat(matterPayloads).as("matters F2 created").hasSize(200);
         assertThat(filedMailIds).containsExactlyInAnyOrderElementsOf(mails.stream().map(m -> m.mailId().toString()).toList());
-        assertThat(F2.getAllServeEvents().stream().filter(e -> e.getRequest().getUrl().startsWith("/F2Rest/poe-doc/")
-                && e.getResponse().getStatus() == 201).count()).as("documents F2 received").isEqualTo(200);
+        assertThat(SIMULATOR.createdDocuments()).as("documents F2 created").isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from review_item where mail_id in (:ids)")
                 .param("ids", mails.stream().map(m -> m.mailId().value()).toList()).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from delivery where state = 'CONFIRMED' and mail_id in (:ids)")

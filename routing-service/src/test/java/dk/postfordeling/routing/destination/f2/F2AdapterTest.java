@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -29,6 +28,7 @@ import dk.postfordeling.routing.destination.FilingException;
 import dk.postfordeling.routing.destination.ResilientFiling;
 import dk.postfordeling.routing.destination.TestFiling;
 import dk.postfordeling.routing.table.Route;
+import dk.postfordeling.testing.F2Simulator;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -56,25 +56,25 @@ import org.junit.jupiter.api.Test;
 /** The F2 adapter against a stub of F2's documented API, under the same Resilience4j decorators as in service. */
 class F2AdapterTest {
 
-    private static final Route.ToDestination ROUTE = new Route.ToDestination("byggeri", DestinationType.F2, F2TestStub.CASE_ID, null);
+    private static final Route.ToDestination ROUTE = new Route.ToDestination("byggeri", DestinationType.F2, F2Simulator.CASE_ID, null);
     private static final byte[] ORIGINAL = "From: borger@example.org\r\nSubject: Byggetilladelse\r\n\r\nHej\r\n".getBytes(StandardCharsets.US_ASCII);
 
-    private final WireMockServer f2 = new WireMockServer(options().dynamicPort().globalTemplating(false));
+    private final F2Simulator simulator = new F2Simulator();
+    private final WireMockServer f2 = simulator.server();
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T08:00:00Z"));
     private ResilientFiling filing;
     private F2Adapter adapter;
 
     @BeforeEach
     void start() {
-        f2.start();
-        F2TestStub.install(f2, "t1");
+        simulator.install("t1");
         adapter = adapter(Duration.ofSeconds(2));
         filing = TestFiling.resilience();
     }
 
     @AfterEach
     void stop() {
-        f2.stop();
+        simulator.close();
     }
 
     @Test
@@ -117,8 +117,8 @@ class F2AdapterTest {
     @Test
     void anExpiredTokenIsReplacedAndTheCallRepeated() {
         adapter.file(mail(), ROUTE, ORIGINAL, new MemoryCheckpoints());
-        f2.resetAll();
-        F2TestStub.install(f2, "t2"); // F2 now only accepts a new token; t1 answers 401
+        f2.resetRequests();
+        simulator.install("t2"); // F2 now only accepts a new token; t1 answers 401
 
         adapter.file(mail(), ROUTE, ORIGINAL, new MemoryCheckpoints());
 
@@ -187,8 +187,7 @@ class F2AdapterTest {
                 .isInstanceOf(CallNotPermittedException.class);
         assertThat(f2.getAllServeEvents()).as("an open circuit does not call F2").hasSize(requestsWhenOpened);
 
-        f2.resetAll();
-        F2TestStub.install(f2, "t1");
+        simulator.install("t1");
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).ignoreException(CallNotPermittedException.class).untilAsserted(() ->
                 assertThat(filing.call(DestinationType.F2, () -> adapter.file(mail(), ROUTE, ORIGINAL, new MemoryCheckpoints())))
                         .contains("/F2Rest/matters/"));
