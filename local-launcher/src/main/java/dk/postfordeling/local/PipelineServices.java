@@ -54,13 +54,7 @@ public final class PipelineServices {
                     "--server.port=" + wiring.classifierPort(), kafka,
                     "--postfordeling.classifier.model-dir=" + wiring.modelDir()));
             started.add(service(wiring, "routing", "routing-service", Map.of(), logDir, echo,
-                    "--server.port=" + wiring.routingPort(), kafka,
-                    "--spring.datasource.url=" + wiring.jdbcUrl(),
-                    "--spring.datasource.username=" + wiring.dbUser(),
-                    "--spring.datasource.password=" + wiring.dbPassword(),
-                    "--spring.mail.host=" + wiring.smtpHost(),
-                    "--spring.mail.port=" + wiring.smtpPort(),
-                    "--postfordeling.routing.blob-store-dir=" + wiring.blobDir()));
+                    routingArguments(wiring).toArray(String[]::new)));
             int[] ports = {wiring.intakePort(), wiring.classifierPort(), wiring.routingPort()};
             List<CompletableFuture<Void>> health = new ArrayList<>();
             for (int i = 0; i < started.size(); i++) {
@@ -90,6 +84,32 @@ public final class PipelineServices {
             intake.close();
             throw e;
         }
+    }
+
+    /** Starts routing alone with extra arguments and waits until it is healthy (for tests of routing's own recovery). */
+    public static ServiceProcess startRouting(Wiring wiring, Path logDir, String logName, String... extraArguments)
+            throws IOException {
+        List<String> arguments = new ArrayList<>(routingArguments(wiring));
+        arguments.addAll(List.of(extraArguments));
+        ServiceProcess routing = service(wiring, logName, "routing-service", Map.of(), logDir, null, arguments.toArray(String[]::new));
+        try {
+            routing.awaitHealthy(URI.create("http://localhost:" + wiring.routingPort() + "/actuator/health"), Duration.ofMinutes(2));
+            return routing;
+        } catch (RuntimeException e) {
+            routing.close();
+            throw e;
+        }
+    }
+
+    private static List<String> routingArguments(Wiring wiring) {
+        return List.of("--server.port=" + wiring.routingPort(),
+                "--spring.kafka.bootstrap-servers=" + wiring.kafkaBootstrap(),
+                "--spring.datasource.url=" + wiring.jdbcUrl(),
+                "--spring.datasource.username=" + wiring.dbUser(),
+                "--spring.datasource.password=" + wiring.dbPassword(),
+                "--spring.mail.host=" + wiring.smtpHost(),
+                "--spring.mail.port=" + wiring.smtpPort(),
+                "--postfordeling.routing.blob-store-dir=" + wiring.blobDir());
     }
 
     private static List<String> intakeArguments(Wiring wiring) {
