@@ -109,6 +109,9 @@ public final class PipelineServices {
                 "--spring.datasource.password=" + wiring.dbPassword(),
                 "--spring.mail.host=" + wiring.smtpHost(),
                 "--spring.mail.port=" + wiring.smtpPort(),
+                // The local mailboxes (GreenMail) speak plain SMTP; a real mail server must offer STARTTLS.
+                "--spring.mail.properties.mail.smtp.starttls.enable=false",
+                "--spring.mail.properties.mail.smtp.starttls.required=false",
                 "--postfordeling.routing.blob-store-dir=" + wiring.blobDir());
     }
 

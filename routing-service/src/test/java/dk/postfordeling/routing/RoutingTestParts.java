@@ -26,5 +26,8 @@ public final class RoutingTestParts {
         registry.add("spring.datasource.password", db::password);
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
+        // GreenMail speaks plain SMTP; production requires STARTTLS (MailboxStartTlsTest shows it is enforced).
+        registry.add("spring.mail.properties.mail.smtp.starttls.enable", () -> "false");
+        registry.add("spring.mail.properties.mail.smtp.starttls.required", () -> "false");
     }
 }
