@@ -20,10 +20,15 @@ public class ReviewRules {
     public record Rule(String name, Pattern terms, boolean requiresCpr) {
     }
 
-    private final List<Rule> rules;
+    private volatile List<Rule> rules;
 
     public ReviewRules(RoutingProperties properties) {
         this.rules = compile(properties.alwaysReview());
+    }
+
+    /** Replaces the rules after validating the new ones; a bad rule leaves the current rules in place. */
+    public void replace(List<RoutingProperties.ReviewRuleProperties> configured) {
+        this.rules = compile(configured);
     }
 
     static List<Rule> compile(List<RoutingProperties.ReviewRuleProperties> configured) {

@@ -16,10 +16,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoutingTable {
 
-    private final Map<String, Route> routes;
+    private volatile Map<String, Route> routes;
 
     public RoutingTable(RoutingProperties properties) {
         this.routes = validate(properties.destinations());
+    }
+
+    /** Replaces the table after validating the new one; a bad entry leaves the current table in place. */
+    public void replace(Map<String, RoutingProperties.DestinationProperties> destinations) {
+        this.routes = validate(destinations);
     }
 
     static Map<String, Route> validate(Map<String, RoutingProperties.DestinationProperties> destinations) {
