@@ -124,6 +124,28 @@ class EsdhOutageTest {
                 .param("ids", mails.stream().map(m -> m.mailId().value()).toList()).query(Long.class).single()).isEqualTo(200);
     }
 
+    @Test
+    void aMatterF2RefusesGoesToAPersonWithTheReasonAndIsNotRetried() {
+        SIMULATOR.install("t1");
+        F2.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlMatching("/F2Rest/poe/.*")).atPriority(1)
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("Ukendt emne"))
+                .willReturn(aResponse().withStatus(400).withBody("<Error>KeywordCode findes ikke</Error>")));
+        MailClassified plain = classified(store("Subject: Ukendt\r\n\r\nTekst\r\n".getBytes(StandardCharsets.US_ASCII)));
+        MailClassified mail = new MailClassified(plain.mailId(), Channel.DIGITAL_POST, plain.originalRef(), plain.predictions(),
+                plain.decision(), plain.reasons(), plain.explanation(),
+                new dk.postfordeling.contracts.RoutingHints(null, null, "CPR", "Ukendt emne"), plain.modelVersion(), plain.classifiedAt());
+
+        kafka.send(Topics.MAIL_CLASSIFIED.name(), mail.mailId().toString(), mail);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("select count(*) from review_item where mail_id = :id")
+                .param("id", mail.mailId().value()).query(Long.class).single() == 1);
+        String reasons = jdbc.sql("select reasons::text from review_item where mail_id = :id").param("id", mail.mailId().value())
+                .query(String.class).single();
+        assertThat(reasons).contains("DESTINATION_REJECTED", "HTTP 400");
+        F2.verify(1, com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor(urlMatching("/F2Rest/poe/.*"))
+                .withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("Ukendt emne")));
+    }
+
     private long waiting() {
         return jdbc.sql("select count(*) from routing_task where status = 'PENDING' and waiting_for = 'f2'").query(Long.class).single();
     }
