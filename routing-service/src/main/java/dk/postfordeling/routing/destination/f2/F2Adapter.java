@@ -5,6 +5,7 @@ import dk.postfordeling.contracts.MailClassified;
 import dk.postfordeling.routing.destination.Checkpoints;
 import dk.postfordeling.routing.destination.DestinationAdapter;
 import dk.postfordeling.routing.destination.FilingException;
+import dk.postfordeling.routing.destination.OriginalFile;
 import dk.postfordeling.routing.destination.http.BearerCalls;
 import dk.postfordeling.routing.destination.http.OAuth2Tokens;
 import dk.postfordeling.routing.table.Route;
@@ -80,7 +81,7 @@ public final class F2Adapter implements DestinationAdapter {
                 return URI.create(matterUrl).resolve(link(matterResource.body(), CREATE_DOCUMENT, "matter")).toString();
             });
             String boundary = "postfordeling-" + UUID.nameUUIDFromBytes(mail.mailId().toString().getBytes(StandardCharsets.UTF_8));
-            byte[] body = multipart(boundary, "Original " + mail.mailId(), fileName(original), original);
+            byte[] body = multipart(boundary, "Original " + mail.mailId(), "original" + OriginalFile.extension(original), original);
             HttpResponse<byte[]> document = call(() -> HttpRequest.newBuilder(URI.create(documentPoe))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)), "add document");
@@ -157,11 +158,6 @@ public final class F2Adapter implements DestinationAdapter {
                 + "<Text>" + escape(text) + "</Text>"
                 + "<ReceivedDate>" + DateTimeFormatter.ISO_INSTANT.format(mail.classifiedAt()) + "</ReceivedDate>"
                 + keyword + "</Matter>";
-    }
-
-    private static String fileName(byte[] original) {
-        return original.length > 4 && original[0] == '%' && original[1] == 'P' && original[2] == 'D' && original[3] == 'F'
-                ? "original.pdf" : "original.eml";
     }
 
     static byte[] multipart(String boundary, String title, String fileName, byte[] file) {

@@ -6,6 +6,7 @@ import dk.postfordeling.contracts.MailJson;
 import dk.postfordeling.routing.destination.Checkpoints;
 import dk.postfordeling.routing.destination.DestinationAdapter;
 import dk.postfordeling.routing.destination.FilingException;
+import dk.postfordeling.routing.destination.OriginalFile;
 import dk.postfordeling.routing.destination.http.HttpCalls;
 import dk.postfordeling.routing.table.Route;
 import java.net.http.HttpClient;
@@ -54,7 +55,7 @@ public final class GetOrganizedAdapter implements DestinationAdapter {
             add.put("bytes", bytes);
             add.put("CaseId", route.target());
             add.put("ListName", properties.listName());
-            add.put("FileName", "postfordeling-" + mail.mailId() + fileExtension(original));
+            add.put("FileName", "postfordeling-" + mail.mailId() + OriginalFile.extension(original));
             add.put("Metadata", "<z:row xmlns:z=\"#RowsetSchema\" ows_Title=\"Indgående post " + mail.mailId() + "\" />");
             add.put("Overwrite", true);
             JsonNode answer = post("/_goapi/Documents/AddToDocumentLibrary", add, "AddToDocumentLibrary");
@@ -82,10 +83,5 @@ public final class GetOrganizedAdapter implements DestinationAdapter {
         HttpResponse<byte[]> response = HttpCalls.send(http, request, "GetOrganized " + what);
         HttpCalls.failUnlessSuccessful(response, "GetOrganized " + what);
         return response.body().length == 0 ? null : MailJson.mapper().readTree(response.body());
-    }
-
-    private static String fileExtension(byte[] original) {
-        return original.length > 4 && original[0] == '%' && original[1] == 'P' && original[2] == 'D' && original[3] == 'F'
-                ? ".pdf" : ".eml";
     }
 }
