@@ -64,6 +64,29 @@ class MailboxForwarderTest {
         }
     }
 
+    @Test
+    void aBusyMailServerIsTriedAgainAndTakesTheMailOnce() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(ScriptedSmtpServer.Answer.TEMPORARY_FAILURE)) {
+            TestFiling.MemoryCheckpoints checkpoints = new TestFiling.MemoryCheckpoints();
+
+            String messageId = filing.call(DestinationType.FUNCTION_MAILBOX,
+                    () -> forwarder(server.port()).file(TestFiling.mail("affald"), ROUTE, ORIGINAL, checkpoints));
+
+            assertThat(messageId).startsWith("<postfordeling.");
+            assertThat(server.acceptedMessages()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aMailServerThatNeverAnswersIsATransientFailure() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(ScriptedSmtpServer.Answer.SILENT)) {
+            assertThatThrownBy(() -> forwarder(server.port()).file(TestFiling.mail("affald"), ROUTE, ORIGINAL,
+                    new TestFiling.MemoryCheckpoints()))
+                    .isInstanceOf(FilingException.Unavailable.class);
+            assertThat(server.acceptedMessages()).isZero();
+        }
+    }
+
     private static MailboxForwarder forwarder(int port) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
