@@ -48,7 +48,8 @@ public final class SampleMessages {
     }
 
     public static RoutingCorrected correctedToBuilding() {
-        return new RoutingCorrected(MAIL, "affald", "byggesag", "rv_5a1d9c0e7b3f", AT.plusSeconds(60));
+        return new RoutingCorrected(MAIL, "affald", "byggesag", "rv_5a1d9c0e7b3f", AT.plusSeconds(60),
+                "Ansøgning om tilladelse til carport.");
     }
 
     /** One sample for every topic in the catalogue. */

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 
 import dk.postfordeling.classifier.ClassifierProperties;
 import dk.postfordeling.classifier.decision.DecisionPolicy;
+import dk.postfordeling.classifier.feedback.FeedbackReader;
+import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.classifier.model.FeatureConfig;
 import dk.postfordeling.classifier.model.LabelledText;
 import dk.postfordeling.classifier.model.ModelMetadata;
@@ -85,16 +87,40 @@ public final class ClassifierCli {
         }
     }
 
+    /**
+     * {@code train --data FILE [--feedback-bootstrap HOST:PORT] --model-dir DIR}: trains on the file,
+     * on staff decisions from the feedback topic (newest per mail), or on both.
+     */
     private static int train(Map<String, String> options, PrintStream out) throws IOException {
-        Path data = Path.of(required(options, "data"));
+        String dataOption = options.get("data");
+        String feedbackServers = options.get("feedback-bootstrap");
+        if (dataOption == null && feedbackServers == null) {
+            throw new UsageException("train needs --data FILE, --feedback-bootstrap HOST:PORT, or both");
+        }
         ModelRepository repository = new ModelRepository(Path.of(required(options, "model-dir")));
         TrainingOptions training = trainingOptions(options);
-        List<LabelledText> examples = TrainingDataFiles.read(data);
+        List<LabelledText> examples = new ArrayList<>();
+        List<String> sources = new ArrayList<>();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        if (dataOption != null) {
+            Path data = Path.of(dataOption);
+            examples.addAll(TrainingDataFiles.read(data));
+            sources.add(data.getFileName().toString());
+        }
+        if (feedbackServers != null) {
+            FeedbackReader.Feedback feedback = new FeedbackReader(feedbackServers, java.time.Duration.ofSeconds(60)).read();
+            examples.addAll(feedback.examples());
+            sources.add(Topics.MAIL_FEEDBACK.name());
+            summary.put("feedback", Map.of("records", feedback.records(), "used", feedback.examples().size(),
+                    "superseded", feedback.superseded(), "withoutText", feedback.withoutText()));
+        }
         ModelMetadata metadata = new ModelTrainer(Clock.systemUTC()).train(examples, training, FeatureConfig.defaults(),
-                data.getFileName().toString(), false, "model", repository.root());
+                String.join(" + ", sources), false, "model", repository.root());
         repository.makeCurrent(metadata.modelVersion());
-        out.println(MailJson.mapper().writeValueAsString(Map.of(
-                "modelVersion", metadata.modelVersion(), "rows", metadata.data().rows(), "labels", metadata.labels())));
+        summary.put("modelVersion", metadata.modelVersion());
+        summary.put("rows", metadata.data().rows());
+        summary.put("labels", metadata.labels());
+        out.println(MailJson.mapper().writeValueAsString(summary));
         return 0;
     }
 
@@ -303,7 +329,7 @@ public final class ClassifierCli {
 
     private static String usage() {
         return """
-                usage: classifier-service.jar train --data FILE --model-dir DIR [--seed N] [--target-precision P]
+                usage: classifier-service.jar train [--data FILE] [--feedback-bootstrap HOST:PORT] --model-dir DIR [--seed N] [--target-precision P]
                        classifier-service.jar predict --model-dir DIR [--threshold P] < texts.txt
                        classifier-service.jar evaluate --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N] [--target-precision P]
                        classifier-service.jar baseline --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N]
