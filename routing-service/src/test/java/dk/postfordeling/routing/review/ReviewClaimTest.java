@@ -1,0 +1,102 @@
+package dk.postfordeling.routing.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dk.postfordeling.contracts.Channel;
+import dk.postfordeling.contracts.Decision;
+import dk.postfordeling.contracts.DecisionReason;
+import dk.postfordeling.contracts.Explanation;
+import dk.postfordeling.contracts.LabelScore;
+import dk.postfordeling.contracts.MailClassified;
+import dk.postfordeling.contracts.MailId;
+import dk.postfordeling.contracts.Topics;
+import dk.postfordeling.routing.RoutingTestParts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Two reviewers claim the same item at the same moment: one gets it, the other is told who has it; both attempts are audited. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "postfordeling.routing.blob-store-dir=${java.io.tmpdir}/postfordeling-routing-test/${random.uuid}",
+        "postfordeling.kafka.partitions=1",
+        "postfordeling.routing.poll-interval=50ms"})
+@EmbeddedKafka(partitions = 1)
+@DirtiesContext // closed while its embedded broker still runs, not at JVM exit
+class ReviewClaimTest {
+
+    @DynamicPropertySource
+    static void parts(DynamicPropertyRegistry registry) {
+        RoutingTestParts.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, Object> kafka;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void oneOfTwoReviewersGetsTheItemAndTheOtherIsTold() throws Exception {
+        MailClassified mail = new MailClassified(new MailId(UUID.randomUUID()), Channel.UPLOAD,
+                "blob:sha256:" + "ab".repeat(32), List.of(new LabelScore("parkering", 0.55)), Decision.REVIEW,
+                List.of(new DecisionReason("LOW_CONFIDENCE", "For usikker.")), new Explanation("parkering", List.of(), "Test."),
+                null, "test-model-1", Instant.now());
+        kafka.send(Topics.MAIL_CLASSIFIED.name(), mail.mailId().toString(), mail);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from review_item where mail_id = :id")
+                .param("id", mail.mailId().value()).query(Long.class).single() == 1);
+
+        CountDownLatch start = new CountDownLatch(1);
+        CompletableFuture<HttpResponse<String>> anna = CompletableFuture.supplyAsync(() -> claim(mail, "rv_anna", start));
+        CompletableFuture<HttpResponse<String>> bo = CompletableFuture.supplyAsync(() -> claim(mail, "rv_bo", start));
+        start.countDown();
+        List<HttpResponse<String>> answers = List.of(anna.get(), bo.get());
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(200, 409);
+        HttpResponse<String> refused = answers.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+        String holder = jdbc.sql("select claimed_by from review_item where mail_id = :id").param("id", mail.mailId().value())
+                .query(String.class).single();
+        assertThat(refused.body()).contains("allerede taget af en anden medarbejder", holder);
+        assertThat(jdbc.sql("select count(*) from audit_log where mail_id = :id and action = 'CLAIM'")
+                .param("id", mail.mailId().value()).query(Long.class).single()).isEqualTo(2);
+
+        assertThat(claim(mail, holder, new CountDownLatch(0)).statusCode()).as("the holder may renew").isEqualTo(200);
+        MailClassified unknown = new MailClassified(new MailId(UUID.randomUUID()), mail.channel(), mail.originalRef(), mail.predictions(),
+                mail.decision(), mail.reasons(), mail.explanation(), null, mail.modelVersion(), mail.classifiedAt());
+        assertThat(claim(unknown, "rv_anna", new CountDownLatch(0)).statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> claim(MailClassified mail, String reviewer, CountDownLatch start) {
+        try {
+            start.await();
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/reviews/" + mail.mailId() + "/claim"))
+                    .header("X-Reviewer", reviewer).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
