@@ -101,6 +101,18 @@ public class RoutingDispatcher {
     private void handle(RoutingTask task) {
         MailClassified mail = task.classified();
         try (MailLogContext ignored = MailLogContext.open(mail.mailId())) {
+            if (task.overrideLabel() != null) {
+                // A person decided: their label, with no rule or threshold between them and the destination.
+                Optional<Route.ToDestination> chosen = table.routeFor(task.overrideLabel())
+                        .filter(Route.ToDestination.class::isInstance).map(Route.ToDestination.class::cast);
+                if (chosen.isPresent()) {
+                    deliver(task, mail, chosen.get(), task.overrideLabel(), "REVIEWER");
+                } else {
+                    tasks.markDone(mail.mailId().value());
+                    log.warn("reviewer chose label {} without a destination; nothing filed", task.overrideLabel());
+                }
+                return;
+            }
             Optional<ReviewRules.Rule> rule = reviewRules.firstMatch(mail.content());
             if (rule.isPresent()) {
                 toReview(mail, List.of(new DecisionReason("RULE_" + rule.get().name().toUpperCase(java.util.Locale.ROOT).replace('-', '_'),
@@ -191,7 +203,10 @@ public class RoutingDispatcher {
         jdbc.sql("""
                 insert into routing_outcome (mail_id, outcome, label, confidence, destination_type, destination_key,
                     destination_address, external_reference, decided_by, model_version, decided_at)
-                values (:id, 'ROUTED', :label, :confidence, :type, :key, :address, :reference, :decidedBy, :model, :at)""")
+                values (:id, 'ROUTED', :label, :confidence, :type, :key, :address, :reference, :decidedBy, :model, :at)
+                on conflict (mail_id) do update set outcome = 'ROUTED', label = excluded.label, destination_type = excluded.destination_type,
+                    destination_key = excluded.destination_key, destination_address = excluded.destination_address,
+                    external_reference = excluded.external_reference, decided_by = excluded.decided_by, decided_at = excluded.decided_at""")
                 .param("id", mail.mailId().value())
                 .param("label", label)
                 .param("decidedBy", decidedBy)

@@ -7,6 +7,8 @@ import dk.postfordeling.contracts.MailClassified;
  *
  * @param classified the classifier's message
  * @param attempts   delivery attempts so far
+ * @param overrideLabel the label a reviewer chose, which replaces the model's decision; {@code null}: none
+ * @param reviewer   the reviewer who chose it (pseudonymous id)
  */
-public record RoutingTask(MailClassified classified, int attempts) {
+public record RoutingTask(MailClassified classified, int attempts, String overrideLabel, String reviewer) {
 }

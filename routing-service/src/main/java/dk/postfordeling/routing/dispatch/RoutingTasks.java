@@ -37,11 +37,12 @@ public class RoutingTasks {
     /** Locks the oldest due task for this transaction; other instances skip it. */
     Optional<RoutingTask> lockNextDue() {
         return jdbc.sql("""
-                select classified::text as classified, attempts from routing_task
+                select classified::text as classified, attempts, override_label, decided_by from routing_task
                 where status = 'PENDING' and next_attempt_at <= now()
                 order by created_at limit 1 for update skip locked""")
                 .query((rs, n) -> new RoutingTask(
-                        MailJson.mapper().readValue(rs.getString("classified"), MailClassified.class), rs.getInt("attempts")))
+                        MailJson.mapper().readValue(rs.getString("classified"), MailClassified.class), rs.getInt("attempts"),
+                        rs.getString("override_label"), rs.getString("decided_by")))
                 .optional();
     }
 
@@ -105,6 +106,21 @@ public class RoutingTasks {
                     dead_at = null, updated_at = now()
                 where status = 'DEAD' and (cast(:id as uuid) is null or mail_id = :id)""")
                 .param("id", mailId).update();
+    }
+
+    /** The classification a task was created from. */
+    public Optional<MailClassified> classified(UUID mailId) {
+        return jdbc.sql("select classified::text from routing_task where mail_id = :id").param("id", mailId)
+                .query(String.class).optional().map(json -> MailJson.mapper().readValue(json, MailClassified.class));
+    }
+
+    /** Sends the task through dispatch again with the label a reviewer chose (in the caller's transaction). */
+    public void decideByReviewer(UUID mailId, String label, String reviewer) {
+        jdbc.sql("""
+                update routing_task set status = 'PENDING', override_label = :label, decided_by = :reviewer, attempts = 0,
+                    next_attempt_at = now(), updated_at = now()
+                where mail_id = :id""")
+                .param("id", mailId).param("label", label).param("reviewer", reviewer).update();
     }
 
     /** Tasks not yet finished (the routing backlog). */

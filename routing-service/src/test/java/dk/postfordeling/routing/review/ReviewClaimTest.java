@@ -57,6 +57,12 @@ class ReviewClaimTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    dk.postfordeling.platform.blob.BlobStore blobStore;
+
+    @org.springframework.beans.factory.annotation.Value("${spring.embedded.kafka.brokers}")
+    String brokers;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -87,6 +93,50 @@ class ReviewClaimTest {
         MailClassified unknown = new MailClassified(new MailId(UUID.randomUUID()), mail.channel(), mail.originalRef(), mail.predictions(),
                 mail.decision(), mail.reasons(), mail.explanation(), null, mail.modelVersion(), mail.classifiedAt());
         assertThat(claim(unknown, "rv_anna", new CountDownLatch(0)).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theReviewersDecisionFilesTheMailAndTeachesTheClassifier() throws Exception {
+        var original = blobStore.put(new java.io.ByteArrayInputStream(("X-Test-Id: " + UUID.randomUUID()
+                + "\r\nSubject: Sofa\r\n\r\nKan I hente en sofa?\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        MailClassified mail = new MailClassified(MailId.forContent(original.sha256()), Channel.UPLOAD, original.uri(),
+                List.of(new LabelScore("parkering", 0.45), new LabelScore("affald", 0.40)), Decision.REVIEW,
+                List.of(new DecisionReason("LOW_CONFIDENCE", "For usikker.")), new Explanation("parkering", List.of(), "Test."),
+                null, "test-model-1", Instant.now(), new dk.postfordeling.contracts.MailContent("Sofa", "Kan I hente en sofa?", 0, false));
+        try (var routed = new dk.postfordeling.testing.KafkaTestConsumer<dk.postfordeling.contracts.MailRouted>(brokers, Topics.MAIL_ROUTED);
+                var feedback = new dk.postfordeling.testing.KafkaTestConsumer<dk.postfordeling.contracts.RoutingCorrected>(brokers, Topics.MAIL_FEEDBACK)) {
+            kafka.send(Topics.MAIL_CLASSIFIED.name(), mail.mailId().toString(), mail);
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from review_item where mail_id = :id")
+                    .param("id", mail.mailId().value()).query(Long.class).single() == 1);
+            assertThat(claim(mail, "rv_anna", new CountDownLatch(0)).statusCode()).isEqualTo(200);
+
+            assertThat(decide(mail, "rv_bo", "affald").statusCode()).as("only the holder decides").isEqualTo(409);
+            assertThat(decide(mail, "rv_anna", "ukendt").statusCode()).isEqualTo(400);
+            assertThat(decide(mail, "rv_anna", "affald").statusCode()).isEqualTo(200);
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> !routed.valuesFor(mail.mailId().toString()).isEmpty()
+                    && !feedback.valuesFor(mail.mailId().toString()).isEmpty());
+            var event = routed.valuesFor(mail.mailId().toString()).get(0);
+            assertThat(event.decidedBy()).isEqualTo("REVIEWER");
+            assertThat(event.destination().address()).isEqualTo("affald@kommune.example");
+            var correction = feedback.valuesFor(mail.mailId().toString()).get(0);
+            assertThat(correction.fromLabel()).isEqualTo("parkering");
+            assertThat(correction.toLabel()).isEqualTo("affald");
+            assertThat(correction.reviewerId()).isEqualTo("rv_anna");
+            assertThat(correction.text()).isEqualTo("Kan I hente en sofa?");
+            assertThat(jdbc.sql("select status from review_item where mail_id = :id").param("id", mail.mailId().value())
+                    .query(String.class).single()).isEqualTo("DONE");
+            assertThat(jdbc.sql("select outcome || ' ' || decided_by from routing_outcome where mail_id = :id")
+                    .param("id", mail.mailId().value()).query(String.class).single()).isEqualTo("ROUTED REVIEWER");
+            assertThat(jdbc.sql("select count(*) from audit_log where mail_id = :id and action = 'DECIDE' and actor = 'rv_anna'")
+                    .param("id", mail.mailId().value()).query(Long.class).single()).isEqualTo(1);
+        }
+    }
+
+    private HttpResponse<String> decide(MailClassified mail, String reviewer, String label) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/reviews/" + mail.mailId() + "/decision"))
+                .header("X-Reviewer", reviewer).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"" + label + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> claim(MailClassified mail, String reviewer, CountDownLatch start) {

@@ -1,0 +1,51 @@
+package dk.postfordeling.routing.api;
+
+import dk.postfordeling.routing.workbench.ReviewDecisions;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * A reviewer's decision on a claimed item: {@code {"label": "parkering"}}. The reviewer is named
+ * by {@code X-Reviewer} until the workbench's login (#6) supplies the signed-in person.
+ */
+@RestController
+@RequestMapping("/api/v1/reviews")
+class ReviewDecisionsController {
+
+    private static final Pattern REVIEWER = Pattern.compile("[A-Za-z0-9_-]{3,128}");
+
+    private final ReviewDecisions decisions;
+
+    ReviewDecisionsController(ReviewDecisions decisions) {
+        this.decisions = decisions;
+    }
+
+    record Decision(String label) {
+    }
+
+    @PostMapping("/{mailId}/decision")
+    ResponseEntity<Map<String, Object>> decide(@PathVariable UUID mailId, @RequestHeader("X-Reviewer") String reviewer,
+            @RequestBody Decision decision) {
+        if (!REVIEWER.matcher(reviewer).matches() || decision == null || decision.label() == null || decision.label().isBlank()) {
+            return ResponseEntity.badRequest().body(Map.of("error", "Angiv X-Reviewer og en label."));
+        }
+        return switch (decisions.decide(mailId, decision.label().strip(), reviewer)) {
+            case ROUTED -> ResponseEntity.ok(Map.of("mailId", mailId, "label", decision.label().strip()));
+            case NOT_YOUR_CLAIM -> ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("mailId", mailId,
+                    "message", "Du har ikke taget denne post; tag den først."));
+            case UNKNOWN_LABEL -> ResponseEntity.badRequest().body(Map.of("mailId", mailId,
+                    "message", "Rutetabellen kender ikke " + decision.label().strip() + "."));
+            case UNKNOWN_MAIL -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("mailId", mailId,
+                    "message", "Der er ingen post med dette id."));
+        };
+    }
+}
