@@ -110,18 +110,18 @@ class ReviewClaimTest {
                     .param("id", mail.mailId().value()).query(Long.class).single() == 1);
             assertThat(claim(mail, "rv_anna", new CountDownLatch(0)).statusCode()).isEqualTo(200);
 
-            assertThat(decide(mail, "rv_bo", "affald").statusCode()).as("only the holder decides").isEqualTo(409);
+            assertThat(decide(mail, "rv_bo", "byggeri").statusCode()).as("only the holder decides").isEqualTo(409);
             assertThat(decide(mail, "rv_anna", "ukendt").statusCode()).isEqualTo(400);
-            assertThat(decide(mail, "rv_anna", "affald").statusCode()).isEqualTo(200);
+            assertThat(decide(mail, "rv_anna", "byggeri").statusCode()).isEqualTo(200);
 
             await().atMost(Duration.ofSeconds(20)).until(() -> !routed.valuesFor(mail.mailId().toString()).isEmpty()
                     && !feedback.valuesFor(mail.mailId().toString()).isEmpty());
             var event = routed.valuesFor(mail.mailId().toString()).get(0);
             assertThat(event.decidedBy()).isEqualTo("REVIEWER");
-            assertThat(event.destination().address()).isEqualTo("affald@kommune.example");
+            assertThat(event.destination().address()).isEqualTo("byggeri@kommune.example");
             var correction = feedback.valuesFor(mail.mailId().toString()).get(0);
             assertThat(correction.fromLabel()).isEqualTo("parkering");
-            assertThat(correction.toLabel()).isEqualTo("affald");
+            assertThat(correction.toLabel()).isEqualTo("byggeri");
             assertThat(correction.reviewerId()).isEqualTo("rv_anna");
             assertThat(correction.text()).isEqualTo("Kan I hente en sofa?");
             assertThat(jdbc.sql("select status from review_item where mail_id = :id").param("id", mail.mailId().value())
