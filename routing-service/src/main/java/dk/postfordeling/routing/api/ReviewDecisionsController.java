@@ -24,9 +24,22 @@ class ReviewDecisionsController {
     private static final Pattern REVIEWER = Pattern.compile("[A-Za-z0-9_-]{3,128}");
 
     private final ReviewDecisions decisions;
+    private final dk.postfordeling.routing.workbench.ReviewItems items;
 
-    ReviewDecisionsController(ReviewDecisions decisions) {
+    ReviewDecisionsController(ReviewDecisions decisions, dk.postfordeling.routing.workbench.ReviewItems items) {
         this.decisions = decisions;
+        this.items = items;
+    }
+
+    /** One item with the mail's content; every read is audited. */
+    @org.springframework.web.bind.annotation.GetMapping("/{mailId}")
+    ResponseEntity<?> item(@PathVariable UUID mailId, @RequestHeader("X-Reviewer") String reviewer) {
+        if (!REVIEWER.matcher(reviewer).matches()) {
+            return ResponseEntity.badRequest().body(Map.of("error", "Angiv X-Reviewer."));
+        }
+        return items.view(mailId, reviewer).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("mailId", mailId,
+                        "message", "Der er ingen post med dette id i køen.")));
     }
 
     record Decision(String label) {

@@ -109,6 +109,12 @@ class ReviewClaimTest {
             await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from review_item where mail_id = :id")
                     .param("id", mail.mailId().value()).query(Long.class).single() == 1);
             assertThat(claim(mail, "rv_anna", new CountDownLatch(0)).statusCode()).isEqualTo(200);
+            HttpResponse<String> view = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/reviews/"
+                    + mail.mailId())).header("X-Reviewer", "rv_anna").GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(view.statusCode()).isEqualTo(200);
+            assertThat(view.body()).contains("Kan I hente en sofa?", "LOW_CONFIDENCE", "\"claimedBy\":\"rv_anna\"");
+            assertThat(jdbc.sql("select count(*) from audit_log where mail_id = :id and action = 'VIEW' and actor = 'rv_anna'")
+                    .param("id", mail.mailId().value()).query(Long.class).single()).as("a view of the content is audited").isEqualTo(1);
 
             assertThat(decide(mail, "rv_bo", "byggeri").statusCode()).as("only the holder decides").isEqualTo(409);
             assertThat(decide(mail, "rv_anna", "ukendt").statusCode()).isEqualTo(400);
