@@ -3,7 +3,6 @@ package dk.postfordeling.routing.api;
 import dk.postfordeling.routing.review.ReviewClaims;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,8 +19,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/reviews")
 class ReviewClaimsController {
 
-    private static final Pattern REVIEWER = Pattern.compile("[A-Za-z0-9_-]{3,128}");
-
     private final ReviewClaims claims;
 
     ReviewClaimsController(ReviewClaims claims) {
@@ -30,7 +27,7 @@ class ReviewClaimsController {
 
     @PostMapping("/{mailId}/claim")
     ResponseEntity<Map<String, Object>> claim(@PathVariable UUID mailId, @RequestHeader("X-Reviewer") String reviewer) {
-        if (!REVIEWER.matcher(reviewer).matches()) {
+        if (!ReviewerIds.valid(reviewer)) {
             return ResponseEntity.badRequest().body(Map.of("error", "X-Reviewer skal være et pseudonymt id (bogstaver, tal, _ og -)."));
         }
         ReviewClaims.Claim claim = claims.claim(mailId, reviewer);

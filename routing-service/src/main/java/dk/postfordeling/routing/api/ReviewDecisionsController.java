@@ -3,7 +3,6 @@ package dk.postfordeling.routing.api;
 import dk.postfordeling.routing.workbench.ReviewDecisions;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,8 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/reviews")
 class ReviewDecisionsController {
 
-    private static final Pattern REVIEWER = Pattern.compile("[A-Za-z0-9_-]{3,128}");
-
     private final ReviewDecisions decisions;
     private final dk.postfordeling.routing.workbench.ReviewItems items;
 
@@ -34,7 +31,7 @@ class ReviewDecisionsController {
     /** One item with the mail's content; every read is audited. */
     @org.springframework.web.bind.annotation.GetMapping("/{mailId}")
     ResponseEntity<?> item(@PathVariable UUID mailId, @RequestHeader("X-Reviewer") String reviewer) {
-        if (!REVIEWER.matcher(reviewer).matches()) {
+        if (!ReviewerIds.valid(reviewer)) {
             return ResponseEntity.badRequest().body(Map.of("error", "Angiv X-Reviewer."));
         }
         return items.view(mailId, reviewer).<ResponseEntity<?>>map(ResponseEntity::ok)
@@ -48,7 +45,7 @@ class ReviewDecisionsController {
     @PostMapping("/{mailId}/decision")
     ResponseEntity<Map<String, Object>> decide(@PathVariable UUID mailId, @RequestHeader("X-Reviewer") String reviewer,
             @RequestBody Decision decision) {
-        if (!REVIEWER.matcher(reviewer).matches() || decision == null || decision.label() == null || decision.label().isBlank()) {
+        if (!ReviewerIds.valid(reviewer) || decision == null || decision.label() == null || decision.label().isBlank()) {
             return ResponseEntity.badRequest().body(Map.of("error", "Angiv X-Reviewer og en label."));
         }
         return switch (decisions.decide(mailId, decision.label().strip(), reviewer)) {

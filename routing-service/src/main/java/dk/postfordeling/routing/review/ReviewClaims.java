@@ -1,6 +1,5 @@
 package dk.postfordeling.routing.review;
 
-import dk.postfordeling.contracts.MailJson;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -35,10 +34,12 @@ public class ReviewClaims {
     }
 
     private final JdbcClient jdbc;
+    private final AuditLog audit;
     private final Duration timeout;
 
-    public ReviewClaims(JdbcClient jdbc, @Value("${postfordeling.routing.claim-timeout:PT30M}") Duration timeout) {
+    public ReviewClaims(JdbcClient jdbc, AuditLog audit, @Value("${postfordeling.routing.claim-timeout:PT30M}") Duration timeout) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.timeout = timeout;
     }
 
@@ -63,13 +64,7 @@ public class ReviewClaims {
                     .optional();
             claim = current.orElse(new Claim.Unknown(mailId));
         }
-        audit(reviewer, "CLAIM", mailId, Map.of("result", claim.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT)));
+        audit.record(reviewer, "CLAIM", mailId, Map.of("result", claim.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT)));
         return claim;
-    }
-
-    private void audit(String actor, String action, UUID mailId, Map<String, String> detail) {
-        jdbc.sql("insert into audit_log (actor, action, mail_id, detail) values (:actor, :action, :id, cast(:detail as jsonb))")
-                .param("actor", actor).param("action", action).param("id", mailId)
-                .param("detail", MailJson.mapper().writeValueAsString(detail)).update();
     }
 }

@@ -1,7 +1,7 @@
 package dk.postfordeling.routing.workbench;
 
 import dk.postfordeling.contracts.MailClassified;
-import dk.postfordeling.contracts.MailJson;
+import dk.postfordeling.routing.review.AuditLog;
 import dk.postfordeling.contracts.RoutingCorrected;
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.routing.dispatch.RoutingTasks;
@@ -33,10 +33,12 @@ public class ReviewDecisions {
     private final RoutingTasks tasks;
     private final RoutingTable table;
     private final Outbox outbox;
+    private final AuditLog audit;
     private final Clock clock;
 
-    public ReviewDecisions(JdbcClient jdbc, RoutingTasks tasks, RoutingTable table, Outbox outbox, Clock clock) {
+    public ReviewDecisions(JdbcClient jdbc, RoutingTasks tasks, RoutingTable table, Outbox outbox, AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.tasks = tasks;
         this.table = table;
         this.outbox = outbox;
@@ -64,10 +66,7 @@ public class ReviewDecisions {
         String text = mail.content() == null ? null : mail.content().text();
         outbox.append(Topics.MAIL_FEEDBACK, mailId.toString(),
                 new RoutingCorrected(mail.mailId(), mail.top().label(), label, reviewer, now, text));
-        jdbc.sql("insert into audit_log (actor, action, mail_id, detail) values (:actor, 'DECIDE', :id, cast(:detail as jsonb))")
-                .param("actor", reviewer).param("id", mailId)
-                .param("detail", MailJson.mapper().writeValueAsString(Map.of("label", label, "modelLabel", mail.top().label())))
-                .update();
+        audit.record(reviewer, "DECIDE", mailId, Map.of("label", label, "modelLabel", mail.top().label()));
         return Result.ROUTED;
     }
 }

@@ -1,7 +1,7 @@
 package dk.postfordeling.routing.workbench;
 
 import dk.postfordeling.contracts.MailClassified;
-import dk.postfordeling.contracts.MailJson;
+import dk.postfordeling.routing.review.AuditLog;
 import dk.postfordeling.routing.dispatch.RoutingTasks;
 import java.time.Instant;
 import java.util.Map;
@@ -26,10 +26,12 @@ public class ReviewItems {
 
     private final JdbcClient jdbc;
     private final RoutingTasks tasks;
+    private final AuditLog audit;
 
-    public ReviewItems(JdbcClient jdbc, RoutingTasks tasks) {
+    public ReviewItems(JdbcClient jdbc, RoutingTasks tasks, AuditLog audit) {
         this.jdbc = jdbc;
         this.tasks = tasks;
+        this.audit = audit;
     }
 
     @Transactional
@@ -41,10 +43,7 @@ public class ReviewItems {
                         tasks.classified(mailId).orElse(null)))
                 .optional();
         if (item.isPresent()) {
-            jdbc.sql("insert into audit_log (actor, action, mail_id, detail) values (:actor, 'VIEW', :id, cast(:detail as jsonb))")
-                    .param("actor", viewer).param("id", mailId)
-                    .param("detail", MailJson.mapper().writeValueAsString(Map.of("what", "review item with content")))
-                    .update();
+            audit.record(viewer, "VIEW", mailId, Map.of("what", "review item with content"));
         }
         return item;
     }
