@@ -103,8 +103,7 @@ public class RoutingDispatcher {
         try (MailLogContext ignored = MailLogContext.open(mail.mailId())) {
             if (task.overrideLabel() != null) {
                 // A person decided: their label, with no rule or threshold between them and the destination.
-                Optional<Route.ToDestination> chosen = table.routeFor(task.overrideLabel())
-                        .filter(Route.ToDestination.class::isInstance).map(Route.ToDestination.class::cast);
+                Optional<Route.ToDestination> chosen = table.destinationFor(task.overrideLabel());
                 if (chosen.isPresent()) {
                     deliver(task, mail, chosen.get(), task.overrideLabel(), "REVIEWER");
                 } else {
@@ -153,8 +152,7 @@ public class RoutingDispatcher {
         if (!properties.trustMemoKle() || mail.hints() == null || mail.hints().kleNumber() == null) {
             return Optional.empty();
         }
-        return table.routeFor(mail.hints().kleNumber().strip())
-                .filter(Route.ToDestination.class::isInstance).map(Route.ToDestination.class::cast);
+        return table.destinationFor(mail.hints().kleNumber().strip());
     }
 
     private void deliver(RoutingTask task, MailClassified mail, Route.ToDestination route, String label, String decidedBy) {

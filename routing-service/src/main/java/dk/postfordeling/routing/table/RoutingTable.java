@@ -92,6 +92,11 @@ public class RoutingTable {
         return Optional.ofNullable(routes.get(label));
     }
 
+    /** The label's destination, if the table files it somewhere (not for a label that always goes to review). */
+    public Optional<Route.ToDestination> destinationFor(String label) {
+        return routeFor(label).filter(Route.ToDestination.class::isInstance).map(Route.ToDestination.class::cast);
+    }
+
     public Map<String, Route> routes() {
         return routes;
     }
