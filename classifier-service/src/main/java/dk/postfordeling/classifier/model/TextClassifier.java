@@ -92,8 +92,9 @@ public final class TextClassifier implements AutoCloseable {
         List<String> tokens = TextPreparation.tokens(text);
         Features features = extractor.features(tokens);
         List<String> labels = metadata.labels();
-        float[] probabilities = new float[labels.size()];
+        float[] probabilities;
         if (features.isEmpty()) {
+            probabilities = new float[labels.size()];
             java.util.Arrays.fill(probabilities, 1f / labels.size());
         } else {
             probabilities = probabilities(features);

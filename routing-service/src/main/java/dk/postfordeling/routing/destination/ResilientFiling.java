@@ -59,10 +59,8 @@ public class ResilientFiling {
 
     /** How long an open circuit waits before letting a trial call through. */
     public Duration openWait(DestinationType type) {
-        CircuitBreaker breaker = circuitBreakers.circuitBreaker(instanceName(type));
-        return breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1) == null
-                ? Duration.ofSeconds(30)
-                : Duration.ofMillis(breaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1));
+        return Duration.ofMillis(circuitBreakers.circuitBreaker(instanceName(type)).getCircuitBreakerConfig()
+                .getWaitIntervalFunctionInOpenState().apply(1));
     }
 
     public CircuitBreaker.State state(DestinationType type) {
