@@ -165,9 +165,10 @@ public final class LocalPipeline {
     private void printWhereToLook() {
         System.out.println("""
                 Where to look:
+                  review workbench     http://localhost:%d/ — sign in as medarbejder (reviewer), admin or drift (ops);
+                                       password "postfordeling" (local mode only)
                   upload a mail        curl -F file=@samples/mails/bulky-waste-pickup.eml http://localhost:%d/api/v1/mails
-                  recent routings      http://localhost:%d/api/v1/routings
-                  review queue         http://localhost:%d/api/v1/reviews
+                  recent routings      curl -u drift:postfordeling http://localhost:%d/api/v1/routings
                   function mailboxes   IMAP localhost:%d, user = mailbox address (e.g. parkering@kommune.example), any password
                   ESDH simulator       http://localhost:%d/__admin/requests
                   health               http://localhost:%d/actuator/health (intake), :%d (classifier), :%d (routing)
@@ -175,7 +176,7 @@ public final class LocalPipeline {
                   Kafka                localhost:%d
                   logs                 .local/logs/*.log
                 Press Ctrl-C to stop everything.
-                """.formatted(INTAKE_PORT, ROUTING_PORT, ROUTING_PORT, IMAP_PORT, ESDH_PORT, INTAKE_PORT, CLASSIFIER_PORT,
+                """.formatted(ROUTING_PORT, INTAKE_PORT, ROUTING_PORT, IMAP_PORT, ESDH_PORT, INTAKE_PORT, CLASSIFIER_PORT,
                 ROUTING_PORT, POSTGRES_PORT, KAFKA_PORT));
     }
 

@@ -112,8 +112,25 @@ public final class PipelineServices {
                 // The local mailboxes (GreenMail) speak plain SMTP; a real mail server must offer STARTTLS.
                 "--spring.mail.properties.mail.smtp.starttls.enable=false",
                 "--spring.mail.properties.mail.smtp.starttls.required=false",
-                "--postfordeling.routing.blob-store-dir=" + wiring.blobDir());
+                "--postfordeling.routing.blob-store-dir=" + wiring.blobDir(),
+                "--postfordeling.workbench.classifier-uri=http://localhost:" + wiring.classifierPort(),
+                // Local mode's workbench users (a developer's machine only; production signs in with OIDC
+                // or bcrypt-encoded local users).
+                "--postfordeling.security.users[0].username=" + LOCAL_REVIEWER,
+                "--postfordeling.security.users[0].password={noop}" + LOCAL_PASSWORD,
+                "--postfordeling.security.users[0].roles=REVIEWER",
+                "--postfordeling.security.users[1].username=admin",
+                "--postfordeling.security.users[1].password={noop}" + LOCAL_PASSWORD,
+                "--postfordeling.security.users[1].roles=ADMIN",
+                "--postfordeling.security.users[2].username=" + LOCAL_OPS,
+                "--postfordeling.security.users[2].password={noop}" + LOCAL_PASSWORD,
+                "--postfordeling.security.users[2].roles=OPS");
     }
+
+    /** Local mode's workbench users: medarbejder (REVIEWER), admin (ADMIN), drift (OPS), all with this password. */
+    public static final String LOCAL_PASSWORD = "postfordeling";
+    public static final String LOCAL_REVIEWER = "medarbejder";
+    public static final String LOCAL_OPS = "drift";
 
     private static List<String> intakeArguments(Wiring wiring) {
         return List.of("--server.port=" + wiring.intakePort(),

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import tools.jackson.core.type.TypeReference;
 
-/** Reads routing-service's list of recent outcomes ({@code GET /api/v1/routings}). */
+/** Reads routing-service's list of recent outcomes ({@code GET /api/v1/routings}) as local mode's OPS user. */
 public final class RoutingsClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -24,7 +24,10 @@ public final class RoutingsClient {
 
     public List<Map<String, Object>> recent() throws IOException {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(routings).timeout(Duration.ofSeconds(10)).build(),
+            String credentials = PipelineServices.LOCAL_OPS + ":" + PipelineServices.LOCAL_PASSWORD;
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(routings).timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8))).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IOException("routing-service answered HTTP " + response.statusCode());

@@ -33,7 +33,7 @@ public final class SampleMessages {
                 Decision.ROUTE, List.of(new DecisionReason("CONFIDENT", "Sikker nok.")),
                 new Explanation("parkering", List.of(new ExplainingPhrase("parkeringsafgift", 1.7)), "Ordet peger mod parkering."),
                 null, "sample-1", AT.plusSeconds(2),
-                new MailContent("Klage over parkeringsafgift", "Jeg har fået en parkeringsafgift.\nKontrolafgift", 0, false));
+                new MailContent("Klage over parkeringsafgift", "Jeg har fået en parkeringsafgift.\nKontrolafgift", 0, false, "da"));
     }
 
     public static MailRouted parkingComplaintRouted() {

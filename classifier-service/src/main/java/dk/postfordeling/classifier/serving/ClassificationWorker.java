@@ -86,7 +86,8 @@ class ClassificationWorker {
 
     private static MailContent content(TextExtracted mail, String text) {
         boolean truncated = text.length() > MAX_CONTENT_CHARS;
-        return new MailContent(mail.subject(), truncated ? text.substring(0, MAX_CONTENT_CHARS) : text, mail.cprNumbersFound(), truncated);
+        return new MailContent(mail.subject(), truncated ? text.substring(0, MAX_CONTENT_CHARS) : text, mail.cprNumbersFound(), truncated,
+                mail.language());
     }
 
     private static String summary(Prediction prediction) {

@@ -114,13 +114,28 @@ public class RoutingTasks {
                 .query(String.class).optional().map(json -> MailJson.mapper().readValue(json, MailClassified.class));
     }
 
-    /** Sends the task through dispatch again with the label a reviewer chose (in the caller's transaction). */
-    public void decideByReviewer(UUID mailId, String label, String reviewer) {
+    /**
+     * Sends the task through dispatch again with the label a person chose, from {@code notBefore}
+     * (the end of the undo window), in the caller's transaction.
+     */
+    public void decideByReviewer(UUID mailId, String label, String reviewer, Instant notBefore) {
         jdbc.sql("""
                 update routing_task set status = 'PENDING', override_label = :label, decided_by = :reviewer, attempts = 0,
-                    next_attempt_at = now(), updated_at = now()
+                    next_attempt_at = :notBefore, updated_at = now()
                 where mail_id = :id""")
-                .param("id", mailId).param("label", label).param("reviewer", reviewer).update();
+                .param("id", mailId).param("label", label).param("reviewer", reviewer)
+                .param("notBefore", Timestamp.from(notBefore)).update();
+    }
+
+    /**
+     * Takes back a person's decision that dispatch has not acted on yet (still inside its undo
+     * window). Returns whether it was taken back; false once filing has begun.
+     */
+    public boolean undoDecision(UUID mailId, String reviewer) {
+        return jdbc.sql("""
+                update routing_task set status = 'DONE', override_label = null, decided_by = null, updated_at = now()
+                where mail_id = :id and status = 'PENDING' and decided_by = :reviewer and next_attempt_at > now()""")
+                .param("id", mailId).param("reviewer", reviewer).update() == 1;
     }
 
     /** Tasks not yet finished (the routing backlog). */

@@ -31,6 +31,30 @@ public class Outbox {
                 .update();
     }
 
+    /**
+     * Adds an event that is published no earlier than {@code availableAt} and can be withdrawn
+     * until then (a reviewer's decision during its undo window).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> void appendAt(Topic<T> topic, String key, T event, java.time.Instant availableAt) {
+        jdbc.sql("""
+                insert into outbox (topic, message_key, payload, available_at)
+                values (:topic, :key, cast(:payload as jsonb), :at)""")
+                .param("topic", topic.name())
+                .param("key", key)
+                .param("payload", MailJson.mapper().writeValueAsString(event))
+                .param("at", java.sql.Timestamp.from(availableAt))
+                .update();
+    }
+
+    /** Withdraws events for the key that are not yet published nor due; returns how many. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int withdraw(Topic<?> topic, String key) {
+        return jdbc.sql("""
+                delete from outbox where topic = :topic and message_key = :key and published_at is null and available_at > now()""")
+                .param("topic", topic.name()).param("key", key).update();
+    }
+
     /** Adds a record for the topic's dead-letter companion, with its cause in headers (no content there). */
     @Transactional(propagation = Propagation.MANDATORY)
     public <T> void appendDeadLetter(Topic<T> topic, String key, T event, java.util.Map<String, String> headers) {

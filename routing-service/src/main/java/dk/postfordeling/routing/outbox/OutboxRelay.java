@@ -50,7 +50,7 @@ class OutboxRelay {
     private int publishBatch() {
         List<Row> rows = jdbc.sql("""
                 select id, topic, message_key, payload::text as payload, headers::text as headers from outbox
-                where published_at is null order by id limit :batch for update skip locked""")
+                where published_at is null and available_at <= now() order by id limit :batch for update skip locked""")
                 .param("batch", BATCH)
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("message_key"),
                         rs.getString("payload"), rs.getString("headers")))

@@ -67,4 +67,17 @@ public class ReviewClaims {
         audit.record(reviewer, "CLAIM", mailId, Map.of("result", claim.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT)));
         return claim;
     }
+
+    /** Gives a claimed item back to the queue; only its holder can. Returns whether it was released. */
+    @Transactional
+    public boolean release(UUID mailId, String reviewer) {
+        int released = jdbc.sql("""
+                update review_item set status = 'OPEN', claimed_by = null, claimed_at = null
+                where mail_id = :id and status = 'CLAIMED' and claimed_by = :reviewer""")
+                .param("id", mailId).param("reviewer", reviewer).update();
+        if (released == 1) {
+            audit.record(reviewer, "RELEASE", mailId, Map.of());
+        }
+        return released == 1;
+    }
 }

@@ -1,12 +1,13 @@
 package dk.postfordeling.routing.workbench;
 
 import dk.postfordeling.contracts.MailClassified;
-import dk.postfordeling.routing.review.AuditLog;
 import dk.postfordeling.contracts.RoutingCorrected;
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.routing.dispatch.RoutingTasks;
 import dk.postfordeling.routing.outbox.Outbox;
+import dk.postfordeling.routing.review.AuditLog;
 import dk.postfordeling.routing.table.RoutingTable;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -17,34 +18,47 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A reviewer decides where a mail in the review queue goes. In one transaction: the item is closed
- * (only by the person who holds its claim), the mail's task goes back through dispatch with the
- * chosen label — so filing is exactly once like any other — the decision is audited, and a
- * {@code RoutingCorrected} with the mail's text goes to the feedback topic for the classifier to
- * learn from.
+ * What people decide in the workbench, each in one transaction with its audit row:
+ * <ul>
+ *   <li>route a review item to a label — only by the person who holds its claim;</li>
+ *   <li>close a review item as not for us, or spam;</li>
+ *   <li>correct a mail the model (or a rule) already routed — it is filed again where it belongs;</li>
+ *   <li>undo any of these within the undo window.</li>
+ * </ul>
+ * Routing and correcting send the mail's task back through dispatch with the chosen label, so filing
+ * is exactly once like any other; dispatch waits out the undo window. The decision also goes to the
+ * feedback topic ({@code RoutingCorrected} with the mail's text) for the classifier to learn from,
+ * published when the undo window has passed.
  */
 @Component
 public class ReviewDecisions {
 
     /** The result of a decision. */
-    public enum Result { ROUTED, NOT_YOUR_CLAIM, UNKNOWN_LABEL, UNKNOWN_MAIL }
+    public enum Result { DONE, NOT_YOUR_CLAIM, UNKNOWN_LABEL, UNKNOWN_MAIL, NOT_ROUTED, SAME_LABEL, TOO_LATE }
+
+    /** Why a person closed an item without routing it. */
+    public enum Closing { NOT_FOR_US, SPAM }
 
     private final JdbcClient jdbc;
     private final RoutingTasks tasks;
     private final RoutingTable table;
     private final Outbox outbox;
     private final AuditLog audit;
+    private final WorkbenchProperties properties;
     private final Clock clock;
 
-    public ReviewDecisions(JdbcClient jdbc, RoutingTasks tasks, RoutingTable table, Outbox outbox, AuditLog audit, Clock clock) {
+    public ReviewDecisions(JdbcClient jdbc, RoutingTasks tasks, RoutingTable table, Outbox outbox, AuditLog audit,
+            WorkbenchProperties properties, Clock clock) {
         this.jdbc = jdbc;
-        this.audit = audit;
         this.tasks = tasks;
         this.table = table;
         this.outbox = outbox;
+        this.audit = audit;
+        this.properties = properties;
         this.clock = clock;
     }
 
+    /** The claim holder routes a review item to {@code label}. */
     @Transactional
     public Result decide(UUID mailId, String label, String reviewer) {
         if (table.routeFor(label).isEmpty()) {
@@ -54,19 +68,100 @@ public class ReviewDecisions {
         if (classified.isEmpty()) {
             return Result.UNKNOWN_MAIL;
         }
-        int closed = jdbc.sql("""
-                update review_item set status = 'DONE' where mail_id = :id and status = 'CLAIMED' and claimed_by = :reviewer""")
-                .param("id", mailId).param("reviewer", reviewer).update();
-        if (closed == 0) {
+        Instant now = clock.instant();
+        if (!closeItem(mailId, reviewer, "ROUTE:" + label, now)) {
             return Result.NOT_YOUR_CLAIM;
         }
-        MailClassified mail = classified.get();
+        reroute(classified.get(), label, reviewer, now);
+        audit.record(reviewer, "DECIDE", mailId, Map.of("label", label, "modelLabel", classified.get().top().label()));
+        return Result.DONE;
+    }
+
+    /** The claim holder closes a review item: it is not for this municipality, or it is spam. */
+    @Transactional
+    public Result close(UUID mailId, Closing closing, String reviewer) {
         Instant now = clock.instant();
-        tasks.decideByReviewer(mailId, label, reviewer);
+        if (!closeItem(mailId, reviewer, closing.name(), now)) {
+            return tasks.classified(mailId).isEmpty() ? Result.UNKNOWN_MAIL : Result.NOT_YOUR_CLAIM;
+        }
+        jdbc.sql("""
+                update routing_outcome set outcome = 'CLOSED', closed_reason = :reason, decided_by = 'REVIEWER', decided_at = :at
+                where mail_id = :id""")
+                .param("id", mailId).param("reason", closing.name()).param("at", Timestamp.from(now)).update();
+        audit.record(reviewer, "CLOSE", mailId, Map.of("reason", closing.name()));
+        return Result.DONE;
+    }
+
+    /** A reviewer corrects a mail that was routed without a person: it is filed again under {@code label}. */
+    @Transactional
+    public Result correct(UUID mailId, String label, String reviewer) {
+        if (table.routeFor(label).isEmpty()) {
+            return Result.UNKNOWN_LABEL;
+        }
+        Optional<MailClassified> classified = tasks.classified(mailId);
+        if (classified.isEmpty()) {
+            return Result.UNKNOWN_MAIL;
+        }
+        Optional<String> routedTo = jdbc.sql("""
+                select label from routing_outcome r where mail_id = :id and outcome = 'ROUTED'
+                and exists (select 1 from routing_task t where t.mail_id = r.mail_id and t.status = 'DONE')""")
+                .param("id", mailId).query(String.class).optional();
+        if (routedTo.isEmpty()) {
+            return Result.NOT_ROUTED;
+        }
+        if (routedTo.get().equals(label)) {
+            return Result.SAME_LABEL;
+        }
+        reroute(classified.get(), label, reviewer, clock.instant());
+        audit.record(reviewer, "CORRECT", mailId, Map.of("from", routedTo.get(), "label", label,
+                "modelLabel", classified.get().top().label()));
+        return Result.DONE;
+    }
+
+    /**
+     * Takes back the person's own last decision on the mail while its undo window lasts: a routed or
+     * corrected mail is not filed and nothing is learnt; a review item returns to the person's hands.
+     */
+    @Transactional
+    public Result undo(UUID mailId, String reviewer) {
+        Instant since = clock.instant().minus(properties.undoWindow());
+        Optional<String> closed = jdbc.sql("""
+                select decision from review_item where mail_id = :id and status = 'DONE' and decided_by = :reviewer
+                and decided_at > :since""")
+                .param("id", mailId).param("reviewer", reviewer).param("since", Timestamp.from(since))
+                .query(String.class).optional();
+        boolean rerouted = tasks.undoDecision(mailId, reviewer);
+        if (closed.isPresent() && (rerouted || !closed.get().startsWith("ROUTE:"))) {
+            jdbc.sql("""
+                    update review_item set status = 'CLAIMED', claimed_by = :reviewer, claimed_at = now(),
+                        decision = null, decided_by = null, decided_at = null
+                    where mail_id = :id""")
+                    .param("id", mailId).param("reviewer", reviewer).update();
+            jdbc.sql("""
+                    update routing_outcome set outcome = 'REVIEW', closed_reason = null, decided_by = 'MODEL'
+                    where mail_id = :id and outcome = 'CLOSED'""")
+                    .param("id", mailId).update();
+        } else if (!rerouted) {
+            return Result.TOO_LATE;
+        }
+        outbox.withdraw(Topics.MAIL_FEEDBACK, mailId.toString());
+        audit.record(reviewer, "UNDO", mailId, Map.of("decision", closed.orElse("CORRECT")));
+        return Result.DONE;
+    }
+
+    private boolean closeItem(UUID mailId, String reviewer, String decision, Instant now) {
+        return jdbc.sql("""
+                update review_item set status = 'DONE', decision = :decision, decided_by = :reviewer, decided_at = :at
+                where mail_id = :id and status = 'CLAIMED' and claimed_by = :reviewer""")
+                .param("id", mailId).param("reviewer", reviewer).param("decision", decision)
+                .param("at", Timestamp.from(now)).update() == 1;
+    }
+
+    private void reroute(MailClassified mail, String label, String reviewer, Instant now) {
+        Instant due = now.plus(properties.undoWindow());
+        tasks.decideByReviewer(mail.mailId().value(), label, reviewer, due);
         String text = mail.content() == null ? null : mail.content().text();
-        outbox.append(Topics.MAIL_FEEDBACK, mailId.toString(),
-                new RoutingCorrected(mail.mailId(), mail.top().label(), label, reviewer, now, text));
-        audit.record(reviewer, "DECIDE", mailId, Map.of("label", label, "modelLabel", mail.top().label()));
-        return Result.ROUTED;
+        outbox.appendAt(Topics.MAIL_FEEDBACK, mail.mailId().toString(),
+                new RoutingCorrected(mail.mailId(), mail.top().label(), label, reviewer, now, text), due);
     }
 }

@@ -110,7 +110,7 @@ class ReviewClaimTest {
                     .param("id", mail.mailId().value()).query(Long.class).single() == 1);
             assertThat(claim(mail, "rv_anna", new CountDownLatch(0)).statusCode()).isEqualTo(200);
             HttpResponse<String> view = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/reviews/"
-                    + mail.mailId())).header("X-Reviewer", "rv_anna").GET().build(), HttpResponse.BodyHandlers.ofString());
+                    + mail.mailId())).header("Authorization", RoutingTestParts.basic("rv_anna")).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(view.statusCode()).isEqualTo(200);
             assertThat(view.body()).contains("Kan I hente en sofa?", "LOW_CONFIDENCE", "\"claimedBy\":\"rv_anna\"");
             assertThat(jdbc.sql("select count(*) from audit_log where mail_id = :id and action = 'VIEW' and actor = 'rv_anna'")
@@ -141,7 +141,7 @@ class ReviewClaimTest {
 
     private HttpResponse<String> decide(MailClassified mail, String reviewer, String label) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/reviews/" + mail.mailId() + "/decision"))
-                .header("X-Reviewer", reviewer).header("Content-Type", "application/json")
+                .header("Authorization", RoutingTestParts.basic(reviewer)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"" + label + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -149,7 +149,7 @@ class ReviewClaimTest {
         try {
             start.await();
             return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/reviews/" + mail.mailId() + "/claim"))
-                    .header("X-Reviewer", reviewer).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    .header("Authorization", RoutingTestParts.basic(reviewer)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);

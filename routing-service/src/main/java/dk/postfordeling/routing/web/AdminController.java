@@ -1,0 +1,93 @@
+package dk.postfordeling.routing.web;
+
+import dk.postfordeling.routing.dispatch.RoutingTasks;
+import dk.postfordeling.routing.table.InvalidRoutingTableException;
+import dk.postfordeling.routing.table.Route;
+import dk.postfordeling.routing.table.RoutingTable;
+import dk.postfordeling.routing.table.RoutingTableFile;
+import dk.postfordeling.routing.workbench.ClassifierModels;
+import dk.postfordeling.routing.workbench.WorkbenchQueries;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Pages for ADMIN (routing table, dead letters, the classifier's models and retraining) and for
+ * OPS (backlog and automation at a glance). Neither shows mail content.
+ */
+@Controller
+class AdminController {
+
+    private final RoutingTable table;
+    private final RoutingTableFile tableFile;
+    private final RoutingTasks tasks;
+    private final WorkbenchQueries queries;
+    private final ClassifierModels models;
+
+    AdminController(RoutingTable table, RoutingTableFile tableFile, RoutingTasks tasks, WorkbenchQueries queries,
+            ClassifierModels models) {
+        this.table = table;
+        this.tableFile = tableFile;
+        this.tasks = tasks;
+        this.queries = queries;
+        this.models = models;
+    }
+
+    @GetMapping("/admin")
+    String admin(Model model, Authentication who) {
+        Map<String, String> routes = new TreeMap<>();
+        table.routes().forEach((key, route) -> routes.put(key, describe(route)));
+        model.addAttribute("routes", routes);
+        model.addAttribute("deadLetters", tasks.deadLetters());
+        model.addAttribute("models", models.overview());
+        return "admin";
+    }
+
+    @PostMapping("/admin/routing-table/reload")
+    String reload(RedirectAttributes flash) {
+        try {
+            Map<String, Integer> result = tableFile.reload();
+            flash.addFlashAttribute("message", "Rutetabellen er genindlæst: " + result);
+        } catch (InvalidRoutingTableException e) {
+            flash.addFlashAttribute("problem", "Rutetabellen blev ikke indlæst: " + e.getMessage());
+        }
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/dead-letters/replay")
+    String replay(RedirectAttributes flash) {
+        flash.addFlashAttribute("message", tasks.replay(null) + " post(er) sendt til fordeling igen.");
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/models/retrain")
+    String retrain(RedirectAttributes flash) {
+        ClassifierModels.Answer answer = models.retrain();
+        flash.addFlashAttribute(answer.ok() ? "message" : "problem", answer.message());
+        return "redirect:/admin";
+    }
+
+    @GetMapping("/ops")
+    String ops(Model model) {
+        model.addAttribute("backlog", queries.backlog());
+        model.addAttribute("pending", tasks.pending());
+        model.addAttribute("deadLetters", tasks.deadLetters().size());
+        model.addAttribute("daily", queries.daily(14));
+        return "ops";
+    }
+
+    private static String describe(Route route) {
+        if (route instanceof Route.ToDestination destination) {
+            return destination.type() + " " + destination.target()
+                    + (destination.targetPrecision() == null ? "" : " (kræver " + Math.round(destination.targetPrecision() * 100) + " %)");
+        }
+        return "altid en medarbejder";
+    }
+
+}

@@ -1,0 +1,169 @@
+package dk.postfordeling.routing.workbench;
+
+import tools.jackson.core.type.TypeReference;
+import dk.postfordeling.contracts.DecisionReason;
+import dk.postfordeling.contracts.LabelScore;
+import dk.postfordeling.contracts.MailJson;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the workbench lists: the review queue (oldest first, with filters) and recently auto-routed
+ * mail for corrections. Lists hold labels, channels and reasons — never the mail's content, so
+ * listing is not a view of personal data; opening a mail is (see {@link MailViews}).
+ */
+@Component
+public class WorkbenchQueries {
+
+    /** Filters of the review queue; {@code null} or blank means any. */
+    public record QueueFilter(String suggested, String channel, String language) {
+    }
+
+    /** One line of the review queue. */
+    public record QueueRow(UUID mailId, Instant createdAt, Duration age, String channel, String language,
+            List<LabelScore> suggestions, List<DecisionReason> reasons, String status, String claimedBy) {
+
+        public LabelScore top() {
+            return suggestions.isEmpty() ? null : suggestions.get(0);
+        }
+    }
+
+    /** One recently routed mail. */
+    public record RoutedRow(UUID mailId, Instant decidedAt, String label, double confidence, String decidedBy,
+            String destinationType, String destination, String channel) {
+    }
+
+    /** The values the queue's filters can take now. */
+    public record FilterChoices(List<String> suggested, List<String> channels, List<String> languages) {
+    }
+
+    private static final int LIMIT = 500;
+
+    private final JdbcClient jdbc;
+    private final WorkbenchProperties properties;
+    private final Clock clock;
+
+    public WorkbenchQueries(JdbcClient jdbc, WorkbenchProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public List<QueueRow> queue(QueueFilter filter) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                select r.mail_id, r.created_at, r.channel, r.suggestions::text as suggestions, r.reasons::text as reasons,
+                       r.status, r.claimed_by, t.classified->'content'->>'language' as language
+                from review_item r join routing_task t on t.mail_id = r.mail_id
+                where r.status <> 'DONE'
+                  and (cast(:suggested as text) is null or r.suggestions->0->>'label' = :suggested)
+                  and (cast(:channel as text) is null or r.channel = :channel)
+                  and (cast(:language as text) is null or coalesce(t.classified->'content'->>'language', 'und') = :language)
+                order by r.created_at, r.mail_id limit :limit""")
+                .param("suggested", blankToNull(filter.suggested()))
+                .param("channel", blankToNull(filter.channel()))
+                .param("language", blankToNull(filter.language()))
+                .param("limit", LIMIT)
+                .query((rs, n) -> queueRow(rs, now))
+                .list();
+    }
+
+    public FilterChoices filterChoices() {
+        List<String> suggested = jdbc.sql("""
+                select distinct suggestions->0->>'label' from review_item where status <> 'DONE' and jsonb_array_length(suggestions) > 0 order by 1""")
+                .query(String.class).list();
+        List<String> channels = jdbc.sql("select distinct channel from review_item where status <> 'DONE' order by 1")
+                .query(String.class).list();
+        List<String> languages = jdbc.sql("""
+                select distinct coalesce(t.classified->'content'->>'language', 'und') from review_item r
+                join routing_task t on t.mail_id = r.mail_id where r.status <> 'DONE' order by 1""")
+                .query(String.class).list();
+        return new FilterChoices(suggested, channels, languages);
+    }
+
+    /** Mail routed without a person within the last {@code recent-days}, newest first. */
+    public List<RoutedRow> recentlyAutoRouted() {
+        return jdbc.sql("""
+                select o.mail_id, o.decided_at, o.label, o.confidence, o.decided_by, o.destination_type,
+                       coalesce(o.destination_address, o.destination_key) as destination, t.classified->>'channel' as channel
+                from routing_outcome o join routing_task t on t.mail_id = o.mail_id
+                where o.outcome = 'ROUTED' and o.decided_by in ('MODEL', 'RULE') and o.decided_at > :since
+                order by o.decided_at desc limit :limit""")
+                .param("since", Timestamp.from(clock.instant().minus(Duration.ofDays(properties.recentDays()))))
+                .param("limit", LIMIT)
+                .query((rs, n) -> new RoutedRow(rs.getObject("mail_id", UUID.class), rs.getTimestamp("decided_at").toInstant(),
+                        rs.getString("label"), rs.getDouble("confidence"), rs.getString("decided_by"),
+                        rs.getString("destination_type"), rs.getString("destination"), rs.getString("channel")))
+                .list();
+    }
+
+    /** Items in the queue and the age of the oldest (for the page header and for ops). */
+    public Map<String, Object> backlog() {
+        return jdbc.sql("select count(*) as items, min(created_at) as oldest from review_item where status <> 'DONE'")
+                .query((rs, n) -> {
+                    Timestamp oldest = rs.getTimestamp("oldest");
+                    return Map.<String, Object>of("items", rs.getLong("items"),
+                            "oldestAge", oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), clock.instant()));
+                }).single();
+    }
+
+    /** One day of mail flow: arrivals, how they ended, and what people corrected. */
+    public record Day(java.time.LocalDate day, long classified, long autoRouted, long toReview, long reviewerDecisions,
+            long reviewerAgreed, long corrections) {
+
+        /** Share routed without a person. */
+        public double automation() {
+            return classified == 0 ? 0 : (double) autoRouted / classified;
+        }
+
+        /** Auto-routed mail nobody corrected, as a share of auto-routed mail (observed accuracy). */
+        public double observedAccuracy() {
+            return autoRouted == 0 ? 1 : 1 - (double) corrections / autoRouted;
+        }
+    }
+
+    /** The last {@code days} days, newest first (Danish calendar days). */
+    public List<Day> daily(int days) {
+        return jdbc.sql("""
+                with d as (select generate_series(date_trunc('day', now() at time zone 'Europe/Copenhagen')
+                                  - make_interval(days => :days - 1),
+                                  date_trunc('day', now() at time zone 'Europe/Copenhagen'), interval '1 day')::date as day)
+                select d.day,
+                  (select count(*) from routing_task t where (t.created_at at time zone 'Europe/Copenhagen')::date = d.day) as classified,
+                  (select count(*) from routing_outcome o where o.decided_by in ('MODEL', 'RULE') and o.outcome = 'ROUTED'
+                     and (o.decided_at at time zone 'Europe/Copenhagen')::date = d.day) as auto_routed,
+                  (select count(*) from review_item r where (r.created_at at time zone 'Europe/Copenhagen')::date = d.day) as to_review,
+                  (select count(*) from audit_log a where a.action = 'DECIDE' and (a.at at time zone 'Europe/Copenhagen')::date = d.day) as decisions,
+                  (select count(*) from audit_log a where a.action = 'DECIDE' and a.detail->>'label' = a.detail->>'modelLabel'
+                     and (a.at at time zone 'Europe/Copenhagen')::date = d.day) as agreed,
+                  (select count(*) from audit_log a where a.action = 'CORRECT' and (a.at at time zone 'Europe/Copenhagen')::date = d.day) as corrections
+                from d order by d.day desc""")
+                .param("days", days)
+                .query((rs, n) -> new Day(rs.getDate("day").toLocalDate(), rs.getLong("classified"), rs.getLong("auto_routed"),
+                        rs.getLong("to_review"), rs.getLong("decisions"), rs.getLong("agreed"), rs.getLong("corrections")))
+                .list();
+    }
+
+    private static QueueRow queueRow(ResultSet rs, Instant now) throws SQLException {
+        Instant created = rs.getTimestamp("created_at").toInstant();
+        String language = rs.getString("language");
+        return new QueueRow(rs.getObject("mail_id", UUID.class), created, Duration.between(created, now),
+                rs.getString("channel"), language == null ? "und" : language,
+                MailJson.mapper().readValue(rs.getString("suggestions"), new TypeReference<List<LabelScore>>() { }),
+                MailJson.mapper().readValue(rs.getString("reasons"), new TypeReference<List<DecisionReason>>() { }),
+                rs.getString("status"), rs.getString("claimed_by"));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

@@ -1,0 +1,183 @@
+package dk.postfordeling.routing.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dk.postfordeling.contracts.Channel;
+import dk.postfordeling.contracts.Decision;
+import dk.postfordeling.contracts.DecisionReason;
+import dk.postfordeling.contracts.Explanation;
+import dk.postfordeling.contracts.LabelScore;
+import dk.postfordeling.contracts.MailClassified;
+import dk.postfordeling.contracts.MailContent;
+import dk.postfordeling.contracts.MailId;
+import dk.postfordeling.contracts.Topics;
+import dk.postfordeling.routing.RoutingTestParts;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Who may do what: anonymous requests are refused, a REVIEWER cannot reach admin pages or APIs, OPS
+ * sees no mail content, forms without a CSRF token are refused, and every view of a mail's content
+ * and every decision is in the audit log.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "postfordeling.routing.blob-store-dir=${java.io.tmpdir}/postfordeling-routing-test/${random.uuid}",
+        "postfordeling.kafka.partitions=1",
+        "postfordeling.routing.poll-interval=50ms",
+        "postfordeling.workbench.classifier-uri=http://127.0.0.1:9"})
+@EmbeddedKafka(partitions = 1)
+@DirtiesContext // closed while its embedded broker still runs, not at JVM exit
+class WorkbenchAccessTest {
+
+    @DynamicPropertySource
+    static void parts(DynamicPropertyRegistry registry) {
+        RoutingTestParts.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    KafkaTemplate<String, Object> kafka;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private MailClassified mail;
+
+    @BeforeEach
+    void aMailInTheQueue() {
+        mail = new MailClassified(new MailId(UUID.randomUUID()), Channel.UPLOAD, "blob:sha256:" + "cd".repeat(32),
+                List.of(new LabelScore("byggeri", 0.51)), Decision.REVIEW, List.of(new DecisionReason("LOW_CONFIDENCE", "For usikker.")),
+                new Explanation("byggeri", List.of(), "Test."), null, "test-model-1", Instant.now(),
+                new MailContent("Carport", "Må jeg bygge en carport på 40 m²?", 0, false, "da"));
+        kafka.send(Topics.MAIL_CLASSIFIED.name(), mail.mailId().toString(), mail);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from review_item where mail_id = :id")
+                .param("id", mail.mailId().value()).query(Long.class).single() == 1);
+    }
+
+    @Test
+    void anonymousRequestsAreRefused() throws Exception {
+        WebSession anonymous = new WebSession(port);
+        for (String page : List.of("/queue", "/mail/" + mail.mailId(), "/mail/" + mail.mailId() + "/why", "/recent", "/admin", "/ops")) {
+            HttpResponse<String> answer = anonymous.get(page);
+            assertThat(answer.statusCode()).as(page).isEqualTo(302);
+            assertThat(answer.headers().firstValue("Location").orElseThrow()).as(page).endsWith("/login");
+            assertThat(answer.body()).as(page).doesNotContain("carport");
+        }
+        for (String api : List.of("/api/v1/reviews", "/api/v1/reviews/" + mail.mailId(), "/api/v1/routings", "/api/v1/dead-letters")) {
+            assertThat(api(api, null, "GET").statusCode()).as(api).isEqualTo(401);
+        }
+        assertThat(api("/api/v1/dead-letters/replay", null, "POST").statusCode()).isEqualTo(401);
+        assertThat(anonymous.signIn("rv_anna", "forkert").headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
+        assertThat(anonymous.get("/queue").statusCode()).as("a failed sign-in signs nobody in").isEqualTo(302);
+        assertThat(anonymous.get("/actuator/health").statusCode()).as("health holds no personal data").isEqualTo(200);
+    }
+
+    @Test
+    void aReviewerCannotReachAdminPagesOrApis() throws Exception {
+        WebSession reviewer = new WebSession(port);
+        assertThat(reviewer.signIn("rv_anna", RoutingTestParts.PASSWORD).headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+        assertThat(reviewer.get("/queue").statusCode()).isEqualTo(200);
+        assertThat(reviewer.get("/admin").statusCode()).isEqualTo(403);
+        assertThat(reviewer.get("/ops").statusCode()).isEqualTo(403);
+        String token = reviewer.csrf("/queue");
+        assertThat(reviewer.post("/admin/dead-letters/replay", "_csrf=" + WebSession.enc(token)).statusCode()).isEqualTo(403);
+        assertThat(reviewer.post("/admin/models/retrain", "_csrf=" + WebSession.enc(token)).statusCode()).isEqualTo(403);
+        assertThat(api("/api/v1/dead-letters", "rv_anna", "GET").statusCode()).isEqualTo(403);
+        assertThat(api("/api/v1/routing-table/reload", "rv_anna", "POST").statusCode()).isEqualTo(403);
+        assertThat(reviewer.get("/queue").body()).doesNotContain("Administration");
+
+        WebSession admin = new WebSession(port);
+        admin.signIn("adm_eva", RoutingTestParts.PASSWORD);
+        HttpResponse<String> adminPage = admin.get("/admin");
+        assertThat(adminPage.statusCode()).isEqualTo(200);
+        assertThat(adminPage.body()).contains("Rutetabel", "byggeri@kommune.example", "Klassifikationstjenesten svarer ikke");
+        assertThat(api("/api/v1/dead-letters", "adm_eva", "GET").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void opsSeesFiguresButNoMailContent() throws Exception {
+        WebSession ops = new WebSession(port);
+        ops.signIn("ops_ole", RoutingTestParts.PASSWORD);
+        HttpResponse<String> page = ops.get("/ops");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("I køen hos medarbejdere", "Observeret træfsikkerhed");
+        assertThat(ops.get("/mail/" + mail.mailId()).statusCode()).isEqualTo(403);
+        assertThat(ops.get("/queue").statusCode()).isEqualTo(403);
+        assertThat(api("/api/v1/reviews/" + mail.mailId(), "ops_ole", "GET").statusCode()).isEqualTo(403);
+        assertThat(api("/api/v1/routings", "ops_ole", "GET").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void formsWithoutCsrfTokenAreRefused() throws Exception {
+        WebSession reviewer = new WebSession(port);
+        reviewer.signIn("rv_bo", RoutingTestParts.PASSWORD);
+        assertThat(reviewer.post("/mail/" + mail.mailId() + "/claim", "").statusCode()).isEqualTo(403);
+        assertThat(reviewer.post("/mail/" + mail.mailId() + "/claim", "_csrf=forfalsket").statusCode()).isEqualTo(403);
+        assertThat(claimedBy()).as("nothing was claimed").isNull();
+        String token = reviewer.csrf("/mail/" + mail.mailId());
+        assertThat(reviewer.post("/mail/" + mail.mailId() + "/claim", "_csrf=" + WebSession.enc(token)).statusCode()).isEqualTo(302);
+        assertThat(claimedBy()).isEqualTo("rv_bo");
+    }
+
+    @Test
+    void viewsAndDecisionsAreAudited() throws Exception {
+        WebSession reviewer = new WebSession(port);
+        reviewer.signIn("rv_anna", RoutingTestParts.PASSWORD);
+        assertThat(reviewer.get("/queue").body()).as("the list shows no content").doesNotContain("carport");
+        assertThat(audited("VIEW", "rv_anna")).isZero();
+        assertThat(reviewer.get("/mail/" + mail.mailId()).body()).contains("Må jeg bygge en carport");
+        assertThat(reviewer.get("/mail/" + mail.mailId() + "/why").statusCode()).isEqualTo(200);
+        assertThat(audited("VIEW", "rv_anna")).isEqualTo(2);
+
+        String token = reviewer.csrf("/mail/" + mail.mailId());
+        reviewer.post("/mail/" + mail.mailId() + "/claim", "_csrf=" + WebSession.enc(token));
+        HttpResponse<String> routed = reviewer.post("/mail/" + mail.mailId() + "/route", "label=byggeri&_csrf=" + WebSession.enc(token));
+        assertThat(routed.headers().firstValue("Location").orElseThrow()).endsWith("/queue");
+        assertThat(audited("CLAIM", "rv_anna")).isEqualTo(1);
+        assertThat(audited("DECIDE", "rv_anna")).isEqualTo(1);
+        assertThat(jdbc.sql("select detail->>'label' from audit_log where mail_id = :id and action = 'DECIDE'")
+                .param("id", mail.mailId().value()).query(String.class).single()).isEqualTo("byggeri");
+        assertThat(jdbc.sql("select count(*) from audit_log where mail_id = :id and detail::text ilike '%carport%'")
+                .param("id", mail.mailId().value()).query(Long.class).single()).as("no content in the audit log").isZero();
+    }
+
+    private long audited(String action, String actor) {
+        return jdbc.sql("select count(*) from audit_log where mail_id = :id and action = :action and actor = :actor")
+                .param("id", mail.mailId().value()).param("action", action).param("actor", actor).query(Long.class).single();
+    }
+
+    private String claimedBy() {
+        return jdbc.sql("select claimed_by from review_item where mail_id = :id").param("id", mail.mailId().value())
+                .query(String.class).optional().orElse(null);
+    }
+
+    private HttpResponse<String> api(String path, String user, String method) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (user != null) {
+            request.header("Authorization", RoutingTestParts.basic(user));
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
