@@ -1,0 +1,86 @@
+package dk.postfordeling.routing.web;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import dk.postfordeling.routing.RoutingTestParts;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The admin page shows the classifier's model versions with the shadow evaluation of a retrained
+ * model against the one it was compared with, and starts a retraining. The classifier is a stub
+ * answering with the shape of classifier-service's {@code /api/v1/models} (RetrainingTest there
+ * checks the real answer).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "postfordeling.routing.blob-store-dir=${java.io.tmpdir}/postfordeling-routing-test/${random.uuid}",
+        "postfordeling.kafka.partitions=1"})
+@EmbeddedKafka(partitions = 1)
+@DirtiesContext // closed while its embedded broker still runs, not at JVM exit
+class AdminModelsPageTest {
+
+    static final WireMockServer CLASSIFIER = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+
+    static {
+        CLASSIFIER.start();
+    }
+
+    @DynamicPropertySource
+    static void parts(DynamicPropertyRegistry registry) {
+        RoutingTestParts.register(registry);
+        registry.add("postfordeling.workbench.classifier-uri", CLASSIFIER::baseUrl);
+    }
+
+    @AfterAll
+    static void stop() {
+        CLASSIFIER.stop();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void anAdminSeesTheComparisonAndStartsRetraining() throws Exception {
+        CLASSIFIER.stubFor(get(urlEqualTo("/api/v1/models")).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("""
+                {"current": "retrained-20261123-0900", "retraining": "Ny model retrained-20261123-0900 er taget i brug.", "retrainingState": "IDLE",
+                 "versions": [
+                   {"version": "retrained-20261123-0900", "trainedAt": "2026-11-23T09:00:00Z", "rows": 227, "labels": 8, "current": true,
+                    "feedbackRows": 34, "shadow": {"candidateVersion": "retrained-20261123-0900", "currentVersion": "sample-da-20261120",
+                      "examples": 8, "candidateAccuracy": 1.0, "currentAccuracy": 0.0, "candidateWronglyRouted": 0,
+                      "currentWronglyRouted": 0, "verdict": "PROMOTED"}},
+                   {"version": "retrained-20261122-0900", "trainedAt": "2026-11-22T09:00:00Z", "rows": 200, "labels": 7, "current": false,
+                    "feedbackRows": 6, "shadow": {"examples": 2, "candidateAccuracy": 0.5, "currentAccuracy": 1.0,
+                      "candidateWronglyRouted": 1, "currentWronglyRouted": 0, "verdict": "REJECTED"}},
+                   {"version": "sample-da-20261120", "trainedAt": "2026-11-20T09:00:00Z", "rows": 193, "labels": 7, "current": false}
+                 ]}""")));
+        CLASSIFIER.stubFor(post(urlEqualTo("/api/v1/models/retraining")).willReturn(aResponse().withStatus(202)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\": \"Genoptræning startet.\"}")));
+
+        WebSession admin = new WebSession(port);
+        admin.signIn("adm_eva", RoutingTestParts.PASSWORD);
+        HttpResponse<String> page = admin.get("/admin");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("retrained-20261123-0900", "8 afgørelser: træfsikkerhed 1.0 / 0.0, fejlfordelt 0 / 0",
+                "i brug", "afvist: dårligere end modellen i brug", "Ny model retrained-20261123-0900 er taget i brug.");
+
+        HttpResponse<String> started = admin.post("/admin/models/retrain", "_csrf=" + WebSession.enc(WebSession.csrfOf(page.body())));
+        assertThat(started.statusCode()).isEqualTo(302);
+        CLASSIFIER.verify(1, postRequestedFor(urlEqualTo("/api/v1/models/retraining")));
+        assertThat(admin.get("/admin").body()).contains("Genoptræning startet.");
+    }
+}
