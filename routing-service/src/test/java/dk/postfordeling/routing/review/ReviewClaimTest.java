@@ -12,6 +12,7 @@ import dk.postfordeling.contracts.MailClassified;
 import dk.postfordeling.contracts.MailId;
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.routing.RoutingTestParts;
+import dk.postfordeling.routing.WithRoutingService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,23 +25,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Two reviewers claim the same item at the same moment: one gets it, the other is told who has it; both attempts are audited. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "postfordeling.routing.blob-store-dir=${java.io.tmpdir}/postfordeling-routing-test/${random.uuid}",
-        "postfordeling.kafka.partitions=1",
-        "postfordeling.routing.poll-interval=50ms"})
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext // closed while its embedded broker still runs, not at JVM exit
+@WithRoutingService
 class ReviewClaimTest {
 
     @DynamicPropertySource

@@ -10,13 +10,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dk.postfordeling.routing.RoutingTestParts;
+import dk.postfordeling.routing.WithRoutingService;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,12 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * answering with the shape of classifier-service's {@code /api/v1/models} (RetrainingTest there
  * checks the real answer).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "postfordeling.routing.blob-store-dir=${java.io.tmpdir}/postfordeling-routing-test/${random.uuid}",
-        "postfordeling.kafka.partitions=1"})
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext // closed while its embedded broker still runs, not at JVM exit
+@WithRoutingService
 class AdminModelsPageTest {
 
     static final WireMockServer CLASSIFIER = new WireMockServer(WireMockConfiguration.options().dynamicPort());

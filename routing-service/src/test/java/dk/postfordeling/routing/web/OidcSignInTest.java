@@ -17,6 +17,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dk.postfordeling.routing.RoutingTestParts;
+import dk.postfordeling.routing.WithRoutingService;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpResponse;
@@ -28,10 +29,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -41,14 +39,10 @@ import org.springframework.test.context.DynamicPropertySource;
  * a signed ID token. The person's roles come from the token's {@code roles} claim; the audit log's
  * actor is the pseudonymous {@code sub}. A person without a workbench role sees nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "postfordeling.routing.blob-store-dir=${java.io.tmpdir}/postfordeling-routing-test/${random.uuid}",
-        "postfordeling.kafka.partitions=1",
+@WithRoutingService
+@org.springframework.test.context.TestPropertySource(properties = {
         "postfordeling.security.oidc.client-id=postfordeling",
         "postfordeling.security.oidc.client-secret=hemmelig"})
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext // closed while its embedded broker still runs, not at JVM exit
 class OidcSignInTest {
 
     static final WireMockServer PROVIDER = new WireMockServer(WireMockConfiguration.options().dynamicPort());

@@ -13,6 +13,7 @@ import dk.postfordeling.contracts.MailContent;
 import dk.postfordeling.contracts.MailId;
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.routing.RoutingTestParts;
+import dk.postfordeling.routing.WithRoutingService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,12 +25,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -38,14 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * sees no mail content, forms without a CSRF token are refused, and every view of a mail's content
  * and every decision is in the audit log.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "postfordeling.routing.blob-store-dir=${java.io.tmpdir}/postfordeling-routing-test/${random.uuid}",
-        "postfordeling.kafka.partitions=1",
-        "postfordeling.routing.poll-interval=50ms",
+@WithRoutingService
+@org.springframework.test.context.TestPropertySource(properties = {
         "postfordeling.workbench.classifier-uri=http://127.0.0.1:9"})
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext // closed while its embedded broker still runs, not at JVM exit
 class WorkbenchAccessTest {
 
     @DynamicPropertySource

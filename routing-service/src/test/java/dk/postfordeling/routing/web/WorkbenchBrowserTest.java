@@ -17,6 +17,7 @@ import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.platform.blob.BlobStore;
 import dk.postfordeling.platform.blob.StoredBlob;
 import dk.postfordeling.routing.RoutingTestParts;
+import dk.postfordeling.routing.WithRoutingService;
 import dk.postfordeling.testing.KafkaTestConsumer;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -34,12 +35,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,13 +47,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * open the transparency page. (Mail goes to mailboxes no other test signs in to: the test mail
  * server is shared.) Screenshots of each page are kept in {@code target/screenshots}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "postfordeling.routing.blob-store-dir=${java.io.tmpdir}/postfordeling-routing-test/${random.uuid}",
-        "postfordeling.kafka.partitions=1",
-        "postfordeling.routing.poll-interval=50ms"})
-@EmbeddedKafka(partitions = 1)
-@DirtiesContext // closed while its embedded broker still runs, not at JVM exit
+@WithRoutingService
 class WorkbenchBrowserTest {
 
     @DynamicPropertySource
