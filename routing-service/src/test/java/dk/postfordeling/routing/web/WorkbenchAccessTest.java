@@ -155,6 +155,31 @@ class WorkbenchAccessTest {
                 .param("id", mail.mailId().value()).query(Long.class).single()).as("no content in the audit log").isZero();
     }
 
+    @Test
+    void bulkActionsWorkOnTheSelectedItemsAndSkipOthersClaims() throws Exception {
+        MailClassified second = new MailClassified(new MailId(UUID.randomUUID()), mail.channel(), mail.originalRef(), mail.predictions(),
+                mail.decision(), mail.reasons(), mail.explanation(), null, mail.modelVersion(), Instant.now(), mail.content());
+        kafka.send(Topics.MAIL_CLASSIFIED.name(), second.mailId().toString(), second);
+        await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select count(*) from review_item where mail_id = :id")
+                .param("id", second.mailId().value()).query(Long.class).single() == 1);
+        WebSession bo = new WebSession(port);
+        bo.signIn("rv_bo", RoutingTestParts.PASSWORD);
+        bo.post("/mail/" + second.mailId() + "/claim", "_csrf=" + WebSession.enc(bo.csrf("/queue")));
+
+        WebSession anna = new WebSession(port);
+        anna.signIn("rv_anna", RoutingTestParts.PASSWORD);
+        String token = anna.csrf("/queue");
+        HttpResponse<String> bulk = anna.post("/queue/bulk", "action=not-for-us&ids=" + mail.mailId() + "&ids=" + second.mailId()
+                + "&_csrf=" + WebSession.enc(token));
+        assertThat(bulk.statusCode()).isEqualTo(302);
+        assertThat(anna.get("/queue").body()).contains("1 poster lukket som »ikke til os«.", "taget af rv_bo");
+        assertThat(jdbc.sql("select outcome || ' ' || closed_reason from routing_outcome where mail_id = :id")
+                .param("id", mail.mailId().value()).query(String.class).single()).isEqualTo("CLOSED NOT_FOR_US");
+        assertThat(claimedBy()).isEqualTo("rv_anna");
+        assertThat(jdbc.sql("select status || ' ' || claimed_by from review_item where mail_id = :id")
+                .param("id", second.mailId().value()).query(String.class).single()).as("another's claim is left alone").isEqualTo("CLAIMED rv_bo");
+    }
+
     private long audited(String action, String actor) {
         return jdbc.sql("select count(*) from audit_log where mail_id = :id and action = :action and actor = :actor")
                 .param("id", mail.mailId().value()).param("action", action).param("actor", actor).query(Long.class).single();
