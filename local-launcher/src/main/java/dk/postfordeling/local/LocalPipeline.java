@@ -171,7 +171,7 @@ public final class LocalPipeline {
                   recent routings      curl -u drift:postfordeling http://localhost:%d/api/v1/routings
                   function mailboxes   IMAP localhost:%d, user = mailbox address (e.g. parkering@kommune.example), any password
                   ESDH simulator       http://localhost:%d/__admin/requests
-                  health               http://localhost:%d/actuator/health (intake), :%d (classifier), :%d (routing)
+                  readiness            http://localhost:%d/actuator/health/readiness (intake), :%d (classifier), :%d (routing)
                   PostgreSQL           jdbc:postgresql://localhost:%d/postfordeling (user postgres)
                   Kafka                localhost:%d
                   logs                 .local/logs/*.log

@@ -59,7 +59,7 @@ public final class PipelineServices {
             List<CompletableFuture<Void>> health = new ArrayList<>();
             for (int i = 0; i < started.size(); i++) {
                 ServiceProcess service = started.get(i);
-                URI uri = URI.create("http://localhost:" + ports[i] + "/actuator/health");
+                URI uri = URI.create("http://localhost:" + ports[i] + "/actuator/health/readiness");
                 health.add(CompletableFuture.runAsync(() -> service.awaitHealthy(uri, Duration.ofMinutes(3))));
             }
             CompletableFuture.allOf(health.toArray(CompletableFuture[]::new)).join();
@@ -78,7 +78,7 @@ public final class PipelineServices {
         ServiceProcess intake = service(wiring, logName, "intake-service", Map.of("OMP_THREAD_LIMIT", "1"), logDir, null,
                 arguments.toArray(String[]::new));
         try {
-            intake.awaitHealthy(URI.create("http://localhost:" + wiring.intakePort() + "/actuator/health"), Duration.ofMinutes(2));
+            intake.awaitHealthy(URI.create("http://localhost:" + wiring.intakePort() + "/actuator/health/liveness"), Duration.ofMinutes(2));
             return intake;
         } catch (RuntimeException e) {
             intake.close();
@@ -93,7 +93,7 @@ public final class PipelineServices {
         arguments.addAll(List.of(extraArguments));
         ServiceProcess routing = service(wiring, logName, "routing-service", Map.of(), logDir, null, arguments.toArray(String[]::new));
         try {
-            routing.awaitHealthy(URI.create("http://localhost:" + wiring.routingPort() + "/actuator/health"), Duration.ofMinutes(2));
+            routing.awaitHealthy(URI.create("http://localhost:" + wiring.routingPort() + "/actuator/health/readiness"), Duration.ofMinutes(2));
             return routing;
         } catch (RuntimeException e) {
             routing.close();

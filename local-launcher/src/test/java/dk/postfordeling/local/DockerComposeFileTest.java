@@ -47,7 +47,7 @@ class DockerComposeFileTest {
         services().forEach((name, service) -> {
             Object image = ((Map<?, ?>) service).get("image");
             if (image != null) {
-                assertThat((String) image).as("image of %s", name).matches("[^:]+:\\d[\\w.-]*").doesNotEndWith(":latest");
+                assertThat((String) image).as("image of %s", name).matches("[^:]+:v?\\d[\\w.-]*").doesNotEndWith(":latest");
             }
         });
     }

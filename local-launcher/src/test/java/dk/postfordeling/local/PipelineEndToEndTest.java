@@ -59,6 +59,8 @@ class PipelineEndToEndTest {
     Path logs;
     SampleFeeder intake;
     int intakePort;
+    int classifierPort;
+    int routingPort;
     RoutingsClient routings;
     KafkaTestConsumer<MailRouted> routed;
 
@@ -76,8 +78,8 @@ class PipelineEndToEndTest {
         work = ROOT.resolve("local-launcher/target/e2e-" + UUID.randomUUID());
         logs = work.resolve("logs");
         intakePort = freePort();
-        int classifierPort = freePort();
-        int routingPort = freePort();
+        classifierPort = freePort();
+        routingPort = freePort();
         services = PipelineServices.start(new PipelineServices.Wiring(ROOT, kafka.getBrokersAsString(),
                 database.jdbcUrl(), database.username(), database.password(),
                 "127.0.0.1", mailServer.getSmtp().getPort(), work.resolve("blobs"), work.resolve("models"),
@@ -181,6 +183,65 @@ class PipelineEndToEndTest {
         // … and nothing of what it said.
         assertThat(allLogs).doesNotContain("070809-1234", "0708091234", "070809", "1203751122", "120375")
                 .doesNotContain("Fornyelse af pas", "datters pas", "udløber i næste måned", "Ole Petersen", "ole.p@example.org");
+    }
+
+    @Test
+    void eachServiceExposesItsMetricsWithoutPersonalData() throws Exception {
+        String cprMail = intake.upload(sample("passport-with-cpr.eml"), "pas.eml");
+        String routedMail = intake.upload(sample("bulky-waste-pickup.eml"), "storskrald.eml");
+        await().atMost(PATIENCE).until(() -> routings.outcomeOf(cprMail).isPresent() && routings.outcomeOf(routedMail).isPresent());
+
+        // Gauges read the database every 5 s and Kafka's client metrics are sampled: wait for values, not for time.
+        await().atMost(PATIENCE).until(() -> value(scrape(routingPort), "postfordeling_routing_outcomes_total") >= 2
+                && value(scrape(routingPort), "postfordeling_routing_auto_routed_week") >= 1);
+        String intakeMetrics = scrape(intakePort);
+        String classifierMetrics = scrape(classifierPort);
+        String routingMetrics = scrape(routingPort);
+
+        assertThat(value(intakeMetrics, "postfordeling_intake_mails_total{channel=\"UPLOAD\",result=\"accepted\"")).isGreaterThanOrEqualTo(2);
+        assertThat(value(intakeMetrics, "postfordeling_intake_extractions_total{reason=\"none\",status=\"EXTRACTED\"")).isGreaterThanOrEqualTo(2);
+        assertThat(value(classifierMetrics, "postfordeling_classifier_decisions_total{decision=\"ROUTE\",label=\"affald\"")).isGreaterThanOrEqualTo(1);
+        assertThat(value(classifierMetrics, "postfordeling_classifier_prediction_seconds_count")).isGreaterThanOrEqualTo(2);
+        assertThat(value(classifierMetrics, "postfordeling_classifier_confidence_count")).isGreaterThanOrEqualTo(2);
+        assertThat(value(routingMetrics, "postfordeling_routing_outcomes_total{decided_by=\"MODEL\",mailbox=\"affald\",outcome=\"ROUTED\"")).isGreaterThanOrEqualTo(1);
+        assertThat(value(routingMetrics, "postfordeling_routing_filing_seconds_count{result=\"filed\",type=\"FUNCTION_MAILBOX\"")).isGreaterThanOrEqualTo(1);
+        assertThat(value(routingMetrics, "postfordeling_routing_review_backlog")).isGreaterThanOrEqualTo(0);
+        assertThat(value(routingMetrics, "postfordeling_routing_review_oldest_age_seconds")).isGreaterThanOrEqualTo(0);
+        assertThat(value(routingMetrics, "postfordeling_routing_dead_letters")).isZero();
+        assertThat(value(routingMetrics, "postfordeling_routing_observed_accuracy{mailbox=\"affald\"")).isEqualTo(1.0);
+        assertThat(routingMetrics).contains("resilience4j_circuitbreaker_state{name=\"mailbox\",state=\"closed\"");
+        for (String metrics : List.of(intakeMetrics, classifierMetrics, routingMetrics)) {
+            assertThat(metrics).contains("kafka_consumer_fetch_manager_records_lag_max");
+            // No personal data anywhere: not the mail's CPR numbers, nor anything it said; no tag holds
+            // something shaped like a CPR number or an e-mail address.
+            assertThat(metrics).doesNotContain("070809", "0708091234", "1203751122", "Ole Petersen", "ole.p@example.org",
+                    "pas.eml", "storskrald.eml", "Fornyelse", "sofa");
+            String tags = java.util.regex.Pattern.compile("\\{[^}]*\\}").matcher(metrics).results()
+                    .map(java.util.regex.MatchResult::group).collect(java.util.stream.Collectors.joining("\n"));
+            assertThat(tags).isNotEmpty().doesNotContainPattern("\\d{6}-?\\d{4}").doesNotContain("@");
+        }
+    }
+
+    private String scrape(int port) throws IOException, InterruptedException {
+        java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return answer.body();
+    }
+
+    /** The sum of the samples whose line starts with {@code prefix} (a name, optionally with its first tags), or -1 if none. */
+    private static double value(String metrics, String prefix) {
+        double sum = 0;
+        boolean found = false;
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(prefix + " ") || line.startsWith(prefix + "{") || line.startsWith(prefix + ",")
+                    || (prefix.contains("{") && line.startsWith(prefix))) {
+                sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                found = true;
+            }
+        }
+        return found ? sum : -1;
     }
 
     private Optional<MimeMessage> inboxMessage(String mailbox, String mailId) throws Exception {

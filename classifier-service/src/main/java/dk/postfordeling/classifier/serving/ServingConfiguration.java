@@ -20,7 +20,7 @@ class ServingConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, TextExtracted> textExtractedListenerFactory(
-            KafkaProperties kafka, DefaultErrorHandler errorHandler) {
-        return MailListeners.forTopic(Topics.MAIL_EXTRACTED, kafka, errorHandler, 1);
+            KafkaProperties kafka, DefaultErrorHandler errorHandler, io.micrometer.core.instrument.MeterRegistry meters) {
+        return MailListeners.forTopic(Topics.MAIL_EXTRACTED, kafka, errorHandler, 1, meters);
     }
 }

@@ -53,7 +53,7 @@ class IntakeConfiguration {
 
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, MailReceived> mailReceivedListenerFactory(
-            KafkaProperties kafka, DefaultErrorHandler errorHandler) {
-        return MailListeners.forTopicInBatches(Topics.MAIL_RECEIVED, kafka, errorHandler, 2);
+            KafkaProperties kafka, DefaultErrorHandler errorHandler, io.micrometer.core.instrument.MeterRegistry meters) {
+        return MailListeners.forTopicInBatches(Topics.MAIL_RECEIVED, kafka, errorHandler, 2, meters);
     }
 }

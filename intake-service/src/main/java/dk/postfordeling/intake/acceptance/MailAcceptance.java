@@ -39,8 +39,11 @@ public class MailAcceptance {
     private final JournalRelay relay;
     private final Detector detector;
     private final Clock clock;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    public MailAcceptance(BlobStore blobStore, IntakeJournal journal, JournalRelay relay, Detector detector, Clock clock) {
+    public MailAcceptance(BlobStore blobStore, IntakeJournal journal, JournalRelay relay, Detector detector, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.blobStore = blobStore;
         this.journal = journal;
         this.relay = relay;
@@ -62,13 +65,20 @@ public class MailAcceptance {
                     PersonalData.maskCpr(mail.fileName()), mail.hints());
             if (!journal.claim(received)) {
                 log.info("mail received again channel={}; it is the same mail", mail.channel());
+                received(mail, "duplicate");
                 return new AcceptedMail(received, true);
             }
             relay.publishSoon(mailId);
+            received(mail, "accepted");
             log.info("mail received channel={} mediaType={} sizeBytes={}", mail.channel(), received.mediaType(),
                     stored.sizeBytes());
             return new AcceptedMail(received, false);
         }
+    }
+
+    /** Mails in, per channel; tags are the channel and the result only, never anything from the mail. */
+    private void received(InboundMail mail, String result) {
+        meters.counter("postfordeling.intake.mails", "channel", mail.channel().name(), "result", result).increment();
     }
 
     private String detectMediaType(byte[] head, String fileName) throws IOException {

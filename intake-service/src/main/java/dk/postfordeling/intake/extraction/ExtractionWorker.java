@@ -34,8 +34,11 @@ class ExtractionWorker {
     private final MailTextExtractor extractor;
     private final KafkaTemplate<String, Object> kafka;
     private final Clock clock;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    ExtractionWorker(BlobStore blobStore, MailTextExtractor extractor, KafkaTemplate<String, Object> kafka, Clock clock) {
+    ExtractionWorker(BlobStore blobStore, MailTextExtractor extractor, KafkaTemplate<String, Object> kafka, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.blobStore = blobStore;
         this.extractor = extractor;
         this.kafka = kafka;
@@ -54,6 +57,9 @@ class ExtractionWorker {
                 log.info("mail extracted status={} attachments={} language={} cprNumbers={} problems={}",
                         extracted.status(), extracted.attachments().size(), extracted.language(), extracted.cprNumbersFound(),
                         extracted.problems().stream().map(p -> p.code()).toList());
+                // Outcomes by status and problem code (a fixed vocabulary), never by anything from the mail.
+                meters.counter("postfordeling.intake.extractions", "status", extracted.status().name(),
+                        "reason", extracted.problems().isEmpty() ? "none" : extracted.problems().get(0).code()).increment();
             } catch (IOException | RuntimeException e) {
                 awaitAll(sends);
                 throw new BatchListenerFailedException("extraction of a received mail failed", e, i);

@@ -106,8 +106,8 @@ class OriginalRetention {
 
         @Bean
         ConcurrentKafkaListenerContainerFactory<String, MailRouted> mailRoutedListenerFactory(
-                KafkaProperties kafka, DefaultErrorHandler errorHandler) {
-            return MailListeners.forTopic(Topics.MAIL_ROUTED, kafka, errorHandler, 1);
+                KafkaProperties kafka, DefaultErrorHandler errorHandler, io.micrometer.core.instrument.MeterRegistry meters) {
+            return MailListeners.forTopic(Topics.MAIL_ROUTED, kafka, errorHandler, 1, meters);
         }
     }
 }

@@ -38,6 +38,12 @@ public class MailKafkaConfiguration {
         };
     }
 
+    /** Named {@code kafka}: it shows as {@code components.kafka} in health and is part of readiness. */
+    @Bean(name = "kafkaHealthIndicator")
+    KafkaHealthIndicator kafkaHealthIndicator(org.springframework.boot.kafka.autoconfigure.KafkaProperties kafka) {
+        return new KafkaHealthIndicator(String.join(",", kafka.getBootstrapServers()));
+    }
+
     @Bean
     KafkaAdmin.NewTopics mailTopics(MailKafkaProperties properties) {
         List<NewTopic> topics = new ArrayList<>();

@@ -1,11 +1,13 @@
 package dk.postfordeling.platform.kafka;
 
 import dk.postfordeling.contracts.Topic;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -25,10 +27,12 @@ public final class MailListeners {
      * poll's records were handled, so a record is handled at least once; consumers are idempotent by mail id.
      */
     public static <T> ConcurrentKafkaListenerContainerFactory<String, T> forTopic(
-            Topic<T> topic, KafkaProperties kafka, DefaultErrorHandler errorHandler, int concurrency) {
+            Topic<T> topic, KafkaProperties kafka, DefaultErrorHandler errorHandler, int concurrency, MeterRegistry meters) {
         Map<String, Object> config = kafka.buildConsumerProperties();
         DefaultKafkaConsumerFactory<String, T> consumers = new DefaultKafkaConsumerFactory<>(config,
                 new StringDeserializer(), new ErrorHandlingDeserializer<>(topic.serde()));
+        // The Kafka client's own metrics, consumer lag among them (kafka_consumer_fetch_manager_records_lag_max).
+        consumers.addListener(new MicrometerConsumerListener<>(meters));
         ConcurrentKafkaListenerContainerFactory<String, T> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(consumers);
         factory.setCommonErrorHandler(errorHandler);
@@ -44,8 +48,8 @@ public final class MailListeners {
      * and the failed one is retried, then dead-lettered.
      */
     public static <T> ConcurrentKafkaListenerContainerFactory<String, T> forTopicInBatches(
-            Topic<T> topic, KafkaProperties kafka, DefaultErrorHandler errorHandler, int concurrency) {
-        ConcurrentKafkaListenerContainerFactory<String, T> factory = forTopic(topic, kafka, errorHandler, concurrency);
+            Topic<T> topic, KafkaProperties kafka, DefaultErrorHandler errorHandler, int concurrency, MeterRegistry meters) {
+        ConcurrentKafkaListenerContainerFactory<String, T> factory = forTopic(topic, kafka, errorHandler, concurrency, meters);
         factory.setBatchListener(true);
         return factory;
     }

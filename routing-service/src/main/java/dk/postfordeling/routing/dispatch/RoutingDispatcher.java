@@ -61,10 +61,13 @@ public class RoutingDispatcher {
     private final TransactionTemplate transactions;
     private final RoutingProperties properties;
     private final Clock clock;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     RoutingDispatcher(RoutingTasks tasks, RoutingTable table, ReviewRules reviewRules, List<DestinationAdapter> adapters, DeliveryRecords deliveries,
             ResilientFiling filing, BlobStore blobStore, ReviewQueue review,
-            Outbox outbox, JdbcClient jdbc, TransactionTemplate transactions, RoutingProperties properties, Clock clock) {
+            Outbox outbox, JdbcClient jdbc, TransactionTemplate transactions, RoutingProperties properties, Clock clock,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.tasks = tasks;
         this.table = table;
         this.reviewRules = reviewRules;
@@ -176,22 +179,30 @@ public class RoutingDispatcher {
                 return;
             }
             Checkpoints checkpoints = deliveries.checkpoints(mail.mailId().value(), route);
+            io.micrometer.core.instrument.Timer.Sample call = io.micrometer.core.instrument.Timer.start(meters);
+            String result = "filed";
             try {
                 reference = filing.call(route.type(), () -> adapter.file(mail, route, original, checkpoints));
             } catch (FilingException.Rejected e) {
+                result = "rejected";
                 log.warn("{} refused the mail: {}", route.type(), e.getMessage());
                 toReview(mail, List.of(new DecisionReason("DESTINATION_REJECTED",
                         "Modtageren (" + route.key() + ") afviste posten: " + e.getMessage() + ". En medarbejder skal fordele den.")));
                 return;
             } catch (CallNotPermittedException | BulkheadFullException e) {
+                result = "not-permitted";
                 // The destination is known to be down (or busy): the mail waits, durably, without using up attempts.
                 Instant next = clock.instant().plus(filing.openWait(route.type()));
                 tasks.waitFor(mail.mailId().value(), next, ResilientFiling.instanceName(route.type()));
                 log.info("{} unavailable ({}); mail waits until {}", route.type(), e.getClass().getSimpleName(), next);
                 return;
             } catch (FilingException.Unavailable e) {
+                result = "unavailable";
                 failed(task, mail, route, e);
                 return;
+            } finally {
+                // Latency and result of filing in a destination (with Resilience4j's retries), by kind of destination.
+                call.stop(meters.timer("postfordeling.routing.filing", "type", route.type().name(), "result", result));
             }
         }
         Instant now = clock.instant();
@@ -218,8 +229,15 @@ public class RoutingDispatcher {
                 .update();
         outbox.append(Topics.MAIL_ROUTED, mail.mailId().toString(),
                 new MailRouted(mail.mailId(), label, destination, reference, decidedBy, now));
+        outcome("ROUTED", decidedBy, route.key());
         tasks.markDone(mail.mailId().value());
         log.info("mail filed in {} {}", route.type(), route.key());
+    }
+
+    /** Where mail ends, by who decided and the mailbox key (a label from the routing table, never content). */
+    private void outcome(String outcome, String decidedBy, String mailbox) {
+        meters.counter("postfordeling.routing.outcomes", "outcome", outcome, "decided_by", decidedBy,
+                "mailbox", table.routeFor(mailbox).isPresent() ? mailbox : "other").increment();
     }
 
     /**
@@ -246,6 +264,7 @@ public class RoutingDispatcher {
 
     private void toReview(MailClassified mail, List<DecisionReason> reasons) {
         review.enqueue(mail, reasons);
+        outcome("REVIEW", "MODEL", mail.top().label());
         tasks.markDone(mail.mailId().value());
         log.info("mail sent to review reasons={}", reasons.stream().map(DecisionReason::code).toList());
     }

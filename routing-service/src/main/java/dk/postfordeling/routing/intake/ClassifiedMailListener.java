@@ -48,8 +48,8 @@ class ClassifiedMailListener {
 
         @Bean
         ConcurrentKafkaListenerContainerFactory<String, MailClassified> mailClassifiedListenerFactory(
-                KafkaProperties kafka, DefaultErrorHandler errorHandler) {
-            return MailListeners.forTopic(Topics.MAIL_CLASSIFIED, kafka, errorHandler, 1);
+                KafkaProperties kafka, DefaultErrorHandler errorHandler, io.micrometer.core.instrument.MeterRegistry meters) {
+            return MailListeners.forTopic(Topics.MAIL_CLASSIFIED, kafka, errorHandler, 1, meters);
         }
     }
 }

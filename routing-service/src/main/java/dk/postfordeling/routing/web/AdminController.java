@@ -78,7 +78,10 @@ class AdminController {
         model.addAttribute("backlog", queries.backlog());
         model.addAttribute("pending", tasks.pending());
         model.addAttribute("deadLetters", tasks.deadLetters().size());
-        model.addAttribute("daily", queries.daily(14));
+        List<WorkbenchQueries.Day> daily = queries.daily(14);
+        model.addAttribute("daily", daily);
+        model.addAttribute("chart", Chart.of(daily));
+        model.addAttribute("mailboxes", queries.mailboxes());
         return "ops";
     }
 

@@ -46,9 +46,11 @@ public class ReviewDecisions {
     private final AuditLog audit;
     private final WorkbenchProperties properties;
     private final Clock clock;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     public ReviewDecisions(JdbcClient jdbc, RoutingTasks tasks, RoutingTable table, Outbox outbox, AuditLog audit,
-            WorkbenchProperties properties, Clock clock) {
+            WorkbenchProperties properties, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.table = table;
@@ -74,6 +76,8 @@ public class ReviewDecisions {
         }
         reroute(classified.get(), label, reviewer, now);
         audit.record(reviewer, "DECIDE", mailId, Map.of("label", label, "modelLabel", classified.get().top().label()));
+        meters.counter("postfordeling.routing.reviewer.decisions", "agreed",
+                Boolean.toString(label.equals(classified.get().top().label()))).increment();
         return Result.DONE;
     }
 
@@ -102,10 +106,11 @@ public class ReviewDecisions {
         if (classified.isEmpty()) {
             return Result.UNKNOWN_MAIL;
         }
-        Optional<String> routedTo = jdbc.sql("""
-                select label from routing_outcome r where mail_id = :id and outcome = 'ROUTED'
+        Optional<String[]> routed = jdbc.sql("""
+                select label, decided_by from routing_outcome r where mail_id = :id and outcome = 'ROUTED'
                 and exists (select 1 from routing_task t where t.mail_id = r.mail_id and t.status = 'DONE')""")
-                .param("id", mailId).query(String.class).optional();
+                .param("id", mailId).query((rs, n) -> new String[] {rs.getString("label"), rs.getString("decided_by")}).optional();
+        Optional<String> routedTo = routed.map(r -> r[0]);
         if (routedTo.isEmpty()) {
             return Result.NOT_ROUTED;
         }
@@ -113,8 +118,10 @@ public class ReviewDecisions {
             return Result.SAME_LABEL;
         }
         reroute(classified.get(), label, reviewer, clock.instant());
+        // routedBy: who had routed it (MODEL, RULE, REVIEWER), so observed accuracy counts only automatic routing.
         audit.record(reviewer, "CORRECT", mailId, Map.of("from", routedTo.get(), "label", label,
-                "modelLabel", classified.get().top().label()));
+                "modelLabel", classified.get().top().label(), "routedBy", routed.get()[1]));
+        meters.counter("postfordeling.routing.corrections", "mailbox", routedTo.get()).increment();
         return Result.DONE;
     }
 

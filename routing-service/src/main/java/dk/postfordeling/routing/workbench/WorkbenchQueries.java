@@ -48,6 +48,16 @@ public class WorkbenchQueries {
 
     private static final int LIMIT = 500;
 
+    /**
+     * SQL condition on {@code audit_log a}: a correction of mail that had been routed automatically, and
+     * not undone (no UNDO of the same mail after it, before a newer correction).
+     */
+    public static final String AUTOMATIC_ROUTING_CORRECTED = """
+            a.action = 'CORRECT' and a.detail->>'routedBy' in ('MODEL', 'RULE')
+            and not exists (select 1 from audit_log u where u.mail_id = a.mail_id and u.action = 'UNDO' and u.id > a.id
+                and not exists (select 1 from audit_log c where c.mail_id = a.mail_id and c.action = 'CORRECT'
+                    and c.id > a.id and c.id < u.id))""";
+
     private final JdbcClient jdbc;
     private final WorkbenchProperties properties;
     private final Clock clock;
@@ -140,16 +150,44 @@ public class WorkbenchQueries {
                 select d.day,
                   (select count(*) from routing_task t where (t.created_at at time zone 'Europe/Copenhagen')::date = d.day) as classified,
                   (select count(*) from routing_outcome o where o.decided_by in ('MODEL', 'RULE') and o.outcome = 'ROUTED'
-                     and (o.decided_at at time zone 'Europe/Copenhagen')::date = d.day) as auto_routed,
+                     and (o.decided_at at time zone 'Europe/Copenhagen')::date = d.day)
+                  + (select count(*) from audit_log a where %1$s
+                     and (a.at at time zone 'Europe/Copenhagen')::date = d.day) as auto_routed,
                   (select count(*) from review_item r where (r.created_at at time zone 'Europe/Copenhagen')::date = d.day) as to_review,
                   (select count(*) from audit_log a where a.action = 'DECIDE' and (a.at at time zone 'Europe/Copenhagen')::date = d.day) as decisions,
                   (select count(*) from audit_log a where a.action = 'DECIDE' and a.detail->>'label' = a.detail->>'modelLabel'
                      and (a.at at time zone 'Europe/Copenhagen')::date = d.day) as agreed,
-                  (select count(*) from audit_log a where a.action = 'CORRECT' and (a.at at time zone 'Europe/Copenhagen')::date = d.day) as corrections
-                from d order by d.day desc""")
+                  (select count(*) from audit_log a where %1$s and (a.at at time zone 'Europe/Copenhagen')::date = d.day) as corrections
+                from d order by d.day desc""".formatted(AUTOMATIC_ROUTING_CORRECTED))
                 .param("days", days)
                 .query((rs, n) -> new Day(rs.getDate("day").toLocalDate(), rs.getLong("classified"), rs.getLong("auto_routed"),
                         rs.getLong("to_review"), rs.getLong("decisions"), rs.getLong("agreed"), rs.getLong("corrections")))
+                .list();
+    }
+
+    /** One mailbox over the last 7 days: how much went there without a person, and how much staff corrected. */
+    public record MailboxWeek(String mailbox, long autoRouted, long corrected, long reviewerRouted) {
+
+        public double observedAccuracy() {
+            return autoRouted == 0 ? 1 : Math.max(0, 1 - (double) corrected / autoRouted);
+        }
+    }
+
+    public List<MailboxWeek> mailboxes() {
+        return jdbc.sql("""
+                with routed as (
+                    select label, count(*) filter (where decided_by in ('MODEL', 'RULE')) as auto_routed,
+                           count(*) filter (where decided_by = 'REVIEWER') as reviewer_routed
+                    from routing_outcome where outcome = 'ROUTED' and decided_at > now() - interval '7 days' and label is not null
+                    group by label),
+                corrected as (
+                    select a.detail->>'from' as label, count(*) as corrected from audit_log a
+                    where %1$s and a.at > now() - interval '7 days' group by a.detail->>'from')
+                select coalesce(r.label, c.label) as mailbox, coalesce(r.auto_routed, 0) + coalesce(c.corrected, 0) as auto_routed,
+                       coalesce(c.corrected, 0) as corrected, coalesce(r.reviewer_routed, 0) as reviewer_routed
+                from routed r full join corrected c on c.label = r.label order by 1""".formatted(AUTOMATIC_ROUTING_CORRECTED))
+                .query((rs, n) -> new MailboxWeek(rs.getString("mailbox"), rs.getLong("auto_routed"), rs.getLong("corrected"),
+                        rs.getLong("reviewer_routed")))
                 .list();
     }
 

@@ -82,9 +82,9 @@ class WorkbenchBrowserTest {
                 new MailContent("Klage over kontrolafgift", "Jeg har fået en kontrolafgift, men min bil holdt lovligt.\nVenlig hilsen", 0, false, "da"));
         StoredBlob bulky = store(sample("bulky-waste-pickup.eml"));
         MailClassified routed = new MailClassified(MailId.forContent(bulky.sha256()), Channel.UPLOAD, bulky.uri(),
-                List.of(new LabelScore("skole", 0.97), new LabelScore("byggeri", 0.02)), Decision.ROUTE,
-                List.of(new DecisionReason("CONFIDENT", "Modellen er 97 % sikker på skole, over tærsklen på 90 %.")),
-                new Explanation("skole", List.of(new ExplainingPhrase("storskrald", 0.8)), "Ordet »storskrald« peger mest mod skole."),
+                List.of(new LabelScore("borgerservice", 0.97), new LabelScore("byggeri", 0.02)), Decision.ROUTE,
+                List.of(new DecisionReason("CONFIDENT", "Modellen er 97 % sikker på borgerservice, over tærsklen på 90 %.")),
+                new Explanation("borgerservice", List.of(new ExplainingPhrase("storskrald", 0.8)), "Ordet »storskrald« peger mest mod borgerservice."),
                 null, "model-2026-11-20", Instant.now(),
                 new MailContent("Storskrald", "Hvornår henter I storskrald? Jeg skal også have en byggetilladelse.", 0, false, "da"));
         Files.createDirectories(Browser.SCREENSHOTS);
@@ -156,8 +156,8 @@ class WorkbenchBrowserTest {
             // The transparency page: model version, top labels, thresholds, who corrected it and when; printable and exportable.
             driver.get(url("/mail/" + routed.mailId() + "/why"));
             String page = driver.findElement(By.tagName("main")).getText();
-            assertThat(page).contains("model-2026-11-20", "skole", "97 %", "over tærsklen på 90 %", "storskrald",
-                    "rettede fra skole til byggeri", "rv_anna");
+            assertThat(page).contains("model-2026-11-20", "borgerservice", "97 %", "over tærsklen på 90 %", "storskrald",
+                    "rettede fra borgerservice til byggeri", "rv_anna");
             assertThat(driver.findElement(By.id("export")).getAttribute("href")).endsWith("/mail/" + routed.mailId() + "/why.json");
             assertThat(driver.findElements(By.id("print"))).hasSize(1);
             browser.screenshot("06-transparency");
@@ -169,6 +169,20 @@ class WorkbenchBrowserTest {
             assertThat(feedback.valuesFor(routed.mailId().toString())).extracting(RoutingCorrected::toLabel).containsExactly("byggeri");
             assertThat(jdbc.sql("select count(*) from audit_log where actor = 'rv_anna' and action in ('DECIDE', 'CORRECT') and mail_id in (:ids)")
                     .param("ids", List.of(unsure.mailId().value(), routed.mailId().value())).query(Long.class).single()).isEqualTo(2);
+
+            // Ops sees the flow and the corrections as figures and a chart, without mail content.
+            driver.findElement(By.cssSelector("form.logout button")).click();
+            wait.until(ExpectedConditions.urlContains("/login"));
+            driver.findElement(By.id("username")).sendKeys("ops_ole");
+            driver.findElement(By.id("password")).sendKeys(RoutingTestParts.PASSWORD, Keys.ENTER);
+            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+            driver.get(url("/ops"));
+            assertThat(driver.findElements(By.cssSelector("#daily-chart rect.auto"))).hasSize(14);
+            // The corrected mail counts as routed automatically to borgerservice and corrected: observed accuracy 0 %.
+            assertThat(driver.findElements(By.cssSelector("#mailboxes tbody tr"))).extracting(WebElement::getText)
+                    .contains("borgerservice 1 1 0 % 0", "vej-og-park 0 0 100 % 1");
+            assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("storskrald", "kontrolafgift");
+            browser.screenshot("07-ops");
         }
         assertThat(Browser.SCREENSHOTS.resolve("06-transparency.png")).isNotEmptyFile();
     }
