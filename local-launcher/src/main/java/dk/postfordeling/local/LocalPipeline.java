@@ -234,9 +234,17 @@ public final class LocalPipeline {
         }
     }
 
+    /**
+     * The class path with the Kafka server jars: the launcher jar's {@code lib} folder, or — when the
+     * launcher runs from its build output (tests, before packaging) — this JVM's own class path.
+     */
     static String launcherClasspath() throws URISyntaxException {
         Path jar = Path.of(LocalPipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        return jar.getParent().resolve("lib").toAbsolutePath() + "/*";
+        Path lib = jar.getParent().resolve("lib");
+        if (java.nio.file.Files.isRegularFile(jar) && java.nio.file.Files.isDirectory(lib)) {
+            return lib.toAbsolutePath() + "/*";
+        }
+        return System.getProperty("java.class.path");
     }
 
     private static void say(String message) {

@@ -193,7 +193,7 @@ class PipelineEndToEndTest {
 
         // Gauges read the database every 5 s and Kafka's client metrics are sampled: wait for values, not for time.
         await().atMost(PATIENCE).until(() -> value(scrape(routingPort), "postfordeling_routing_outcomes_total") >= 2
-                && value(scrape(routingPort), "postfordeling_routing_auto_routed_week") >= 1);
+                && value(scrape(routingPort), "postfordeling_routing_auto_routed_week{mailbox=\"affald\"") >= 1);
         String intakeMetrics = scrape(intakePort);
         String classifierMetrics = scrape(classifierPort);
         String routingMetrics = scrape(routingPort);

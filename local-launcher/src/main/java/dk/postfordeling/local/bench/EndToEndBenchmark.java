@@ -1,0 +1,196 @@
+package dk.postfordeling.local.bench;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dk.postfordeling.contracts.MailJson;
+import dk.postfordeling.contracts.Topics;
+import dk.postfordeling.local.PipelineServices;
+import dk.postfordeling.local.ServiceProcess;
+import dk.postfordeling.local.StandaloneKafkaAccess;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Measures the whole pipeline on this machine as local mode runs it: a standalone Kafka broker, an
+ * embedded PostgreSQL, the function mailboxes (GreenMail) and the three service jars. N generated
+ * plain e-mails are uploaded by concurrent clients; a mail is done when routing has filed it
+ * ({@code MailRouted}) or put it in a person's hands ({@code ReviewRequested}). Latency runs from
+ * the start of the upload to that event. Prints one JSON object as the last line: mails/s, p50/p95/p99,
+ * {@code lost} (mails with neither event), and per process CPU seconds and peak memory (resident set).
+ */
+public final class EndToEndBenchmark {
+
+    private static final int CLIENTS = 8;
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("postfordeling.root", ".")).toAbsolutePath().normalize();
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        Path work = Files.createTempDirectory("end-to-end-bench");
+        List<ServiceProcess> processes = new ArrayList<>();
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pgdata")).setPort(freePort()).start();
+        GreenMail mailboxes = new GreenMail(new ServerSetup[] {new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP)})
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        mailboxes.start();
+        try {
+            int kafkaPort = freePort();
+            processes.add(StandaloneKafkaAccess.start(work.resolve("kafka"), kafkaPort, freePort(), work.resolve("logs")));
+            String kafka = "localhost:" + kafkaPort;
+            PipelineServices.Wiring wiring = new PipelineServices.Wiring(root, kafka,
+                    "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", "postgres",
+                    "127.0.0.1", mailboxes.getSmtp().getPort(), work.resolve("blobs"), work.resolve("models"),
+                    root.resolve(".cache/djl"), freePort(), freePort(), freePort());
+            processes.addAll(PipelineServices.start(wiring, work.resolve("logs"), null));
+            Map<String, ServiceProcess> byName = new LinkedHashMap<>();
+            processes.forEach(p -> byName.put(p.name(), p));
+
+            Map<String, Long> doneAt = new ConcurrentHashMap<>();
+            AtomicBoolean listening = new AtomicBoolean(true);
+            Thread consumer = new Thread(() -> consume(kafka, doneAt, listening), "bench-consumer");
+            consumer.start();
+
+            run(wiring.intakePort(), Math.min(500, count), "warm", doneAt, new ConcurrentHashMap<>());
+            Map<String, Double> cpuBefore = cpu(byName);
+            Map<String, Long> sentAt = new ConcurrentHashMap<>();
+            long start = System.nanoTime();
+            run(wiring.intakePort(), count, "run", doneAt, sentAt);
+            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            while (!doneAt.keySet().containsAll(sentAt.keySet()) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            Map<String, Double> cpuAfter = cpu(byName);
+            listening.set(false);
+            consumer.join();
+
+            List<Long> latencies = new ArrayList<>();
+            long last = start;
+            for (Map.Entry<String, Long> sent : sentAt.entrySet()) {
+                Long done = doneAt.get(sent.getKey());
+                if (done != null) {
+                    latencies.add((done - sent.getValue()) / 1_000_000);
+                    last = Math.max(last, done);
+                }
+            }
+            latencies.sort(Long::compare);
+            double seconds = (last - start) / 1e9;
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("machine", Runtime.getRuntime().availableProcessors() + " cores");
+            result.put("mails", count);
+            result.put("clients", CLIENTS);
+            result.put("mailsPerSecond", Math.round(latencies.size() / seconds * 10) / 10.0);
+            result.put("p50Ms", percentile(latencies, 0.50));
+            result.put("p95Ms", percentile(latencies, 0.95));
+            result.put("p99Ms", percentile(latencies, 0.99));
+            result.put("lost", sentAt.size() - latencies.size() + (count - sentAt.size()));
+            Map<String, Double> cpuSeconds = new LinkedHashMap<>();
+            cpuAfter.forEach((name, after) -> cpuSeconds.put(name, Math.round((after - cpuBefore.get(name)) * 10) / 10.0));
+            result.put("cpuSeconds", cpuSeconds);
+            Map<String, Long> peakMb = new LinkedHashMap<>();
+            byName.forEach((name, process) -> peakMb.put(name, peakResidentMb(process.pid())));
+            result.put("peakResidentMb", peakMb);
+            result.put("wallSeconds", Math.round(seconds * 10) / 10.0);
+            System.out.println(MailJson.mapper().writeValueAsString(result));
+        } finally {
+            java.util.Collections.reverse(processes);
+            processes.forEach(p -> p.stop(Duration.ofSeconds(20)));
+            mailboxes.stop();
+            postgres.close();
+        }
+    }
+
+    private static void run(int intakePort, int count, String tag, Map<String, Long> doneAt, Map<String, Long> sentAt) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        List<KeepAliveUploader> connections = java.util.Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<KeepAliveUploader> uploader = ThreadLocal.withInitial(() -> {
+            KeepAliveUploader connection = new KeepAliveUploader("localhost", intakePort);
+            connections.add(connection);
+            return connection;
+        });
+        List<Future<?>> uploads = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] content = IntakeBenchmark.plainMail(i, tag + "-" + UUID.randomUUID());
+            int n = i;
+            uploads.add(pool.submit(() -> {
+                long t = System.nanoTime();
+                sentAt.putIfAbsent(uploader.get().upload(content, "mail-" + n + ".eml"), t);
+                return null;
+            }));
+        }
+        for (Future<?> upload : uploads) {
+            upload.get();
+        }
+        pool.shutdown();
+        for (KeepAliveUploader connection : connections) {
+            connection.close();
+        }
+        if ("warm".equals(tag)) {
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            while (!doneAt.keySet().containsAll(sentAt.keySet()) && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    /** Mails filed ({@code mail.routed.v1}) or handed to a person ({@code mail.review-requested.v1}). */
+    private static void consume(String kafka, Map<String, Long> doneAt, AtomicBoolean listening) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
+                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.MAIL_ROUTED.name(), Topics.MAIL_REVIEW_REQUESTED.name()));
+            while (listening.get()) {
+                consumer.poll(Duration.ofMillis(100)).forEach(r -> doneAt.putIfAbsent(r.key(), System.nanoTime()));
+            }
+        }
+    }
+
+    private static Map<String, Double> cpu(Map<String, ServiceProcess> processes) {
+        Map<String, Double> seconds = new LinkedHashMap<>();
+        processes.forEach((name, process) -> seconds.put(name, process.cpuTime().toMillis() / 1000.0));
+        seconds.put("loadGeneratorAndEmbedded", ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO).toMillis() / 1000.0);
+        return seconds;
+    }
+
+    /** Peak resident memory of a process (Linux: VmHWM in /proc), in MB; -1 where unknown. */
+    private static long peakResidentMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    private static long percentile(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
