@@ -103,9 +103,7 @@ class ReviewsController {
         };
     }
 
-    private static <T> ResponseEntity<T> notFound(UUID mailId) {
-        @SuppressWarnings("unchecked")
-        T body = (T) Map.of("mailId", mailId, "message", "Der er ingen post med dette id.");
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
+    private static ResponseEntity<Map<String, Object>> notFound(UUID mailId) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("mailId", mailId, "message", "Der er ingen post med dette id."));
     }
 }

@@ -137,9 +137,4 @@ public class RoutingTasks {
                 where mail_id = :id and status = 'PENDING' and decided_by = :reviewer and next_attempt_at > now()""")
                 .param("id", mailId).param("reviewer", reviewer).update() == 1;
     }
-
-    /** Tasks not yet finished (the routing backlog). */
-    public long pending() {
-        return jdbc.sql("select count(*) from routing_task where status = 'PENDING'").query(Long.class).single();
-    }
 }

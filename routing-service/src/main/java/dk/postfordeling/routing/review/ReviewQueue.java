@@ -63,9 +63,4 @@ public class ReviewQueue {
         outbox.append(Topics.MAIL_REVIEW_REQUESTED, mail.mailId().toString(),
                 new ReviewRequested(mail.mailId(), reasons, mail.predictions(), now));
     }
-
-    /** Mail waiting for a person. */
-    public long openItems() {
-        return jdbc.sql("select count(*) from review_item where status <> 'DONE'").query(Long.class).single();
-    }
 }

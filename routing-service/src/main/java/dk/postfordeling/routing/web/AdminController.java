@@ -76,8 +76,6 @@ class AdminController {
     @GetMapping("/ops")
     String ops(Model model) {
         model.addAttribute("backlog", queries.backlog());
-        model.addAttribute("pending", tasks.pending());
-        model.addAttribute("deadLetters", tasks.deadLetters().size());
         List<WorkbenchQueries.Day> daily = queries.daily(14);
         model.addAttribute("daily", daily);
         model.addAttribute("chart", Chart.of(daily));

@@ -1,6 +1,5 @@
 package dk.postfordeling.routing.web;
 
-import dk.postfordeling.contracts.LabelScore;
 import dk.postfordeling.routing.review.ReviewClaims;
 import dk.postfordeling.routing.security.SecurityProperties;
 import dk.postfordeling.routing.security.SignedIn;
@@ -243,16 +242,16 @@ class WorkbenchController {
 
     @GetMapping("/mail/{mailId}/original")
     ResponseEntity<byte[]> original(@PathVariable UUID mailId, Authentication who) {
-        String ref = views.originalRef(mailId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        views.view(mailId, signedIn.actor(who), "original");
+        String ref = views.originalRef(mailId, signedIn.actor(who), "original")
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return originals.original(ref, mailId.toString()).map(WorkbenchController::download)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Originalen findes ikke længere."));
     }
 
     @GetMapping("/mail/{mailId}/attachments/{index}")
     ResponseEntity<byte[]> attachment(@PathVariable UUID mailId, @PathVariable int index, Authentication who) {
-        String ref = views.originalRef(mailId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        views.view(mailId, signedIn.actor(who), "attachment " + index);
+        String ref = views.originalRef(mailId, signedIn.actor(who), "attachment " + index)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return originals.attachment(ref, index).map(WorkbenchController::download)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Bilaget findes ikke."));
     }
@@ -304,10 +303,5 @@ class WorkbenchController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("fordeling-" + mailId + ".json").build().toString())
                 .body(record);
-    }
-
-    /** Suggestion for a key: 1, 2, 3. */
-    static String percent(LabelScore score) {
-        return Math.round(score.probability() * 100) + " %";
     }
 }

@@ -99,8 +99,11 @@ public class MailViews {
         return tasks.classified(mailId).map(mail -> mail.top().label());
     }
 
-    /** The stored original's reference, for showing it (the caller audits). */
-    public Optional<String> originalRef(UUID mailId) {
-        return tasks.classified(mailId).map(MailClassified::originalRef);
+    /** The stored original's reference, to show it (or a part of it) to {@code viewer}; audited as a view. */
+    @Transactional
+    public Optional<String> originalRef(UUID mailId, String viewer, String what) {
+        Optional<String> ref = tasks.classified(mailId).map(MailClassified::originalRef);
+        ref.ifPresent(found -> audit.record(viewer, "VIEW", mailId, Map.of("what", what)));
+        return ref;
     }
 }

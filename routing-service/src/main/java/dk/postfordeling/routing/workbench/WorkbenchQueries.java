@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -116,13 +115,26 @@ public class WorkbenchQueries {
                 .list();
     }
 
-    /** Items in the queue and the age of the oldest (for the page header and for ops). */
-    public Map<String, Object> backlog() {
-        return jdbc.sql("select count(*) as items, min(created_at) as oldest from review_item where status <> 'DONE'")
+    /**
+     * What waits: mail in a person's hands and the age of the oldest, classified mail not yet filed,
+     * and dead letters. For the page headers, the ops page and the metrics.
+     */
+    public record Backlog(long items, Duration oldestAge, long routing, long deadLetters) {
+
+        public static final Backlog EMPTY = new Backlog(0, Duration.ZERO, 0, 0);
+    }
+
+    public Backlog backlog() {
+        return jdbc.sql("""
+                select (select count(*) from review_item where status <> 'DONE') as items,
+                       (select min(created_at) from review_item where status <> 'DONE') as oldest,
+                       (select count(*) from routing_task where status = 'PENDING') as routing,
+                       (select count(*) from routing_task where status = 'DEAD') as dead""")
                 .query((rs, n) -> {
                     Timestamp oldest = rs.getTimestamp("oldest");
-                    return Map.<String, Object>of("items", rs.getLong("items"),
-                            "oldestAge", oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), clock.instant()));
+                    return new Backlog(rs.getLong("items"),
+                            oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), clock.instant()),
+                            rs.getLong("routing"), rs.getLong("dead"));
                 }).single();
     }
 
