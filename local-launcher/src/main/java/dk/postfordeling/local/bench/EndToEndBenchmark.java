@@ -10,7 +10,6 @@ import dk.postfordeling.local.ServiceProcess;
 import dk.postfordeling.local.StandaloneKafkaAccess;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,18 +45,18 @@ public final class EndToEndBenchmark {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         Path work = Files.createTempDirectory("end-to-end-bench");
         List<ServiceProcess> processes = new ArrayList<>();
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pgdata")).setPort(freePort()).start();
-        GreenMail mailboxes = new GreenMail(new ServerSetup[] {new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP)})
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pgdata")).setPort(Latencies.freePort()).start();
+        GreenMail mailboxes = new GreenMail(new ServerSetup[] {new ServerSetup(Latencies.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP)})
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         mailboxes.start();
         try {
-            int kafkaPort = freePort();
-            processes.add(StandaloneKafkaAccess.start(work.resolve("kafka"), kafkaPort, freePort(), work.resolve("logs")));
+            int kafkaPort = Latencies.freePort();
+            processes.add(StandaloneKafkaAccess.start(work.resolve("kafka"), kafkaPort, Latencies.freePort(), work.resolve("logs")));
             String kafka = "localhost:" + kafkaPort;
             PipelineServices.Wiring wiring = new PipelineServices.Wiring(root, kafka,
                     "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", "postgres",
                     "127.0.0.1", mailboxes.getSmtp().getPort(), work.resolve("blobs"), work.resolve("models"),
-                    root.resolve(".cache/djl"), freePort(), freePort(), freePort());
+                    root.resolve(".cache/djl"), Latencies.freePort(), Latencies.freePort(), Latencies.freePort());
             processes.addAll(PipelineServices.start(wiring, work.resolve("logs"), null));
             Map<String, ServiceProcess> byName = new LinkedHashMap<>();
             processes.forEach(p -> byName.put(p.name(), p));
@@ -72,37 +71,23 @@ public final class EndToEndBenchmark {
             Map<String, Long> sentAt = new ConcurrentHashMap<>();
             long start = System.nanoTime();
             run(wiring.intakePort(), count, "run", doneAt, sentAt);
-            long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            while (!doneAt.keySet().containsAll(sentAt.keySet()) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Latencies.awaitDone(sentAt, doneAt, Duration.ofMinutes(10));
             Map<String, Double> cpuAfter = cpu(byName);
             listening.set(false);
             consumer.join();
 
-            List<Long> latencies = new ArrayList<>();
-            long last = start;
-            for (Map.Entry<String, Long> sent : sentAt.entrySet()) {
-                Long done = doneAt.get(sent.getKey());
-                if (done != null) {
-                    latencies.add((done - sent.getValue()) / 1_000_000);
-                    last = Math.max(last, done);
-                }
-            }
-            latencies.sort(Long::compare);
-            double seconds = (last - start) / 1e9;
+            Latencies latencies = Latencies.of(sentAt, doneAt, start);
+            double seconds = latencies.seconds(start);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("machine", Runtime.getRuntime().availableProcessors() + " cores");
             result.put("mails", count);
             result.put("clients", CLIENTS);
-            result.put("mailsPerSecond", Math.round(latencies.size() / seconds * 10) / 10.0);
-            result.put("p50Ms", percentile(latencies, 0.50));
-            result.put("p95Ms", percentile(latencies, 0.95));
-            result.put("p99Ms", percentile(latencies, 0.99));
-            result.put("lost", sentAt.size() - latencies.size() + (count - sentAt.size()));
-            Map<String, Double> cpuSeconds = new LinkedHashMap<>();
-            cpuAfter.forEach((name, after) -> cpuSeconds.put(name, Math.round((after - cpuBefore.get(name)) * 10) / 10.0));
-            result.put("cpuSeconds", cpuSeconds);
+            result.put("mailsPerSecond", Math.round(latencies.completed() / seconds * 10) / 10.0);
+            result.put("p50Ms", latencies.percentile(0.50));
+            result.put("p95Ms", latencies.percentile(0.95));
+            result.put("p99Ms", latencies.percentile(0.99));
+            result.put("lost", count - latencies.completed());
+            result.put("cpuSeconds", Latencies.cpuUsed(cpuBefore, cpuAfter));
             Map<String, Long> peakMb = new LinkedHashMap<>();
             byName.forEach((name, process) -> peakMb.put(name, peakResidentMb(process.pid())));
             result.put("peakResidentMb", peakMb);
@@ -142,10 +127,7 @@ public final class EndToEndBenchmark {
             connection.close();
         }
         if ("warm".equals(tag)) {
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (!doneAt.keySet().containsAll(sentAt.keySet()) && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
+            Latencies.awaitDone(sentAt, doneAt, Duration.ofMinutes(5));
         }
     }
 
@@ -184,13 +166,4 @@ public final class EndToEndBenchmark {
         return -1;
     }
 
-    private static long percentile(List<Long> sorted, double p) {
-        return sorted.isEmpty() ? -1 : sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -8,7 +8,6 @@ import dk.postfordeling.local.ServiceProcess;
 import dk.postfordeling.local.StandaloneKafkaAccess;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,12 +49,12 @@ public final class IntakeBenchmark {
         int pdfs = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int scans = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         Path work = Files.createTempDirectory("intake-bench");
-        int kafkaPort = freePort();
+        int kafkaPort = Latencies.freePort();
         List<ServiceProcess> processes = new ArrayList<>();
         try {
-            processes.add(StandaloneKafkaAccess.start(work.resolve("kafka"), kafkaPort, freePort(), work.resolve("logs")));
+            processes.add(StandaloneKafkaAccess.start(work.resolve("kafka"), kafkaPort, Latencies.freePort(), work.resolve("logs")));
             PipelineServices.Wiring wiring = new PipelineServices.Wiring(root, "localhost:" + kafkaPort, "", "", "", "", 0,
-                    work.resolve("blobs"), work.resolve("models"), work.resolve("djl"), freePort(), 0, 0);
+                    work.resolve("blobs"), work.resolve("models"), work.resolve("djl"), Latencies.freePort(), 0, 0);
             processes.add(PipelineServices.startIntake(wiring, work.resolve("logs"), "intake", "--postfordeling.kafka.partitions=3"));
             int intakePort = wiring.intakePort();
             Map<String, Object> results = new LinkedHashMap<>();
@@ -133,35 +132,22 @@ public final class IntakeBenchmark {
         for (KeepAliveUploader connection : connections) {
             connection.close();
         }
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (!doneAt.keySet().containsAll(sentAt.keySet()) && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+        Latencies.awaitDone(sentAt, doneAt, Duration.ofMinutes(5));
         Map<String, Double> cpuAfter = cpu.get();
         listening.set(false);
         consumer.join();
-        List<Long> latencies = new ArrayList<>();
-        long last = start;
-        for (Map.Entry<String, Long> sent : sentAt.entrySet()) {
-            Long done = doneAt.get(sent.getKey());
-            if (done != null) {
-                latencies.add((done - sent.getValue()) / 1_000_000);
-                last = Math.max(last, done);
-            }
-        }
-        latencies.sort(Long::compare);
-        double seconds = (last - start) / 1e9;
+        Latencies latencies = Latencies.of(sentAt, doneAt, start);
+        double seconds = latencies.seconds(start);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("mails", count);
-        figures.put("completed", latencies.size());
+        figures.put("completed", latencies.completed());
         figures.put("clients", oneAtATime ? "1, one at a time" : clients);
-        figures.put("mailsPerSecond", Math.round(latencies.size() / seconds * 10) / 10.0);
+        figures.put("mailsPerSecond", Math.round(latencies.completed() / seconds * 10) / 10.0);
         figures.put("acceptedPerSecond", Math.round(count / uploadSeconds * 10) / 10.0);
-        figures.put("p50Ms", percentile(latencies, 0.50));
-        figures.put("p99Ms", percentile(latencies, 0.99));
+        figures.put("p50Ms", latencies.percentile(0.50));
+        figures.put("p99Ms", latencies.percentile(0.99));
         figures.put("bytesPerMail", mails.get(0).length);
-        Map<String, Double> cpuSeconds = new LinkedHashMap<>();
-        cpuAfter.forEach((process, after) -> cpuSeconds.put(process, Math.round((after - cpuBefore.get(process)) * 10) / 10.0));
+        Map<String, Double> cpuSeconds = Latencies.cpuUsed(cpuBefore, cpuAfter);
         figures.put("cpuSeconds", cpuSeconds);
         figures.put("wallSeconds", Math.round(seconds * 10) / 10.0);
         System.out.println(name + ": " + figures);
@@ -180,13 +166,6 @@ public final class IntakeBenchmark {
                 consumer.poll(Duration.ofMillis(100)).forEach(r -> doneAt.putIfAbsent(r.key(), System.nanoTime()));
             }
         }
-    }
-
-    private static long percentile(List<Long> sorted, double p) {
-        if (sorted.isEmpty()) {
-            return -1;
-        }
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p * sorted.size()) - 1));
     }
 
     /** A ~2 KB plain Danish e-mail, unique per number. */
@@ -251,12 +230,6 @@ public final class IntakeBenchmark {
                 }
             } while (out.size() < targetBytes);
             return out.toByteArray();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
