@@ -5,6 +5,7 @@ import dk.postfordeling.classifier.decision.DecisionPolicy;
 import dk.postfordeling.classifier.feedback.FeedbackReader;
 import dk.postfordeling.classifier.model.FeatureConfig;
 import dk.postfordeling.classifier.model.LabelledText;
+import dk.postfordeling.classifier.model.ModelFiles;
 import dk.postfordeling.classifier.model.ModelMetadata;
 import dk.postfordeling.classifier.model.ModelRepository;
 import dk.postfordeling.classifier.model.ModelTrainer;
@@ -116,11 +117,7 @@ public class Retraining implements DisposableBean {
                     + properties.minDecisions() + "); ingen ny model.", status.get().lastEvaluation());
         }
         Path current = repository.current().orElseThrow(() -> new IOException("no model in use to compare with"));
-        ModelMetadata currentMetadata;
-        try (TextClassifier inUse = TextClassifier.load(current)) {
-            currentMetadata = inUse.metadata();
-        }
-        List<LabelledText> base = baseData(currentMetadata);
+        List<LabelledText> base = baseData(ModelFiles.readMetadata(current));
         // Decisions are oldest first: the newest are held out for the comparison.
         int held = Math.max(1, (int) Math.round(decisions.size() * properties.shadowShare()));
         List<LabelledText> learnFrom = decisions.subList(0, decisions.size() - held);
@@ -161,13 +158,15 @@ public class Retraining implements DisposableBean {
 
     private ShadowEvaluation compare(Path candidateDir, Path currentDir, List<LabelledText> shadow, int trainedOn) throws IOException {
         try (TextClassifier candidate = TextClassifier.load(candidateDir); TextClassifier current = TextClassifier.load(currentDir)) {
+            int n = shadow.size();
             Score newScore = score(candidate, shadow);
             Score oldScore = score(current, shadow);
-            return new ShadowEvaluation(candidate.metadata().modelVersion(), current.metadata().modelVersion(), shadow.size(),
-                    newScore.accuracy(shadow.size()), oldScore.accuracy(shadow.size()), newScore.wronglyRouted, oldScore.wronglyRouted,
-                    newScore.routedShare(shadow.size()), oldScore.routedShare(shadow.size()), trainedOn,
-                    ShadowEvaluation.judge(newScore.accuracy(shadow.size()), oldScore.accuracy(shadow.size()),
-                            newScore.wronglyRouted, oldScore.wronglyRouted),
+            double newAccuracy = newScore.accuracy(n);
+            double oldAccuracy = oldScore.accuracy(n);
+            return new ShadowEvaluation(candidate.metadata().modelVersion(), current.metadata().modelVersion(), n,
+                    newAccuracy, oldAccuracy, newScore.wronglyRouted, oldScore.wronglyRouted,
+                    newScore.routedShare(n), oldScore.routedShare(n), trainedOn,
+                    ShadowEvaluation.judge(newAccuracy, oldAccuracy, newScore.wronglyRouted, oldScore.wronglyRouted),
                     clock.instant());
         }
     }

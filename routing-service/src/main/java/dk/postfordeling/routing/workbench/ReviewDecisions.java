@@ -106,22 +106,21 @@ public class ReviewDecisions {
         if (classified.isEmpty()) {
             return Result.UNKNOWN_MAIL;
         }
-        Optional<String[]> routed = jdbc.sql("""
+        Optional<Routed> routed = jdbc.sql("""
                 select label, decided_by from routing_outcome r where mail_id = :id and outcome = 'ROUTED'
                 and exists (select 1 from routing_task t where t.mail_id = r.mail_id and t.status = 'DONE')""")
-                .param("id", mailId).query((rs, n) -> new String[] {rs.getString("label"), rs.getString("decided_by")}).optional();
-        Optional<String> routedTo = routed.map(r -> r[0]);
-        if (routedTo.isEmpty()) {
+                .param("id", mailId).query((rs, n) -> new Routed(rs.getString("label"), rs.getString("decided_by"))).optional();
+        if (routed.isEmpty()) {
             return Result.NOT_ROUTED;
         }
-        if (routedTo.get().equals(label)) {
+        if (routed.get().label().equals(label)) {
             return Result.SAME_LABEL;
         }
         reroute(classified.get(), label, reviewer, clock.instant());
         // routedBy: who had routed it (MODEL, RULE, REVIEWER), so observed accuracy counts only automatic routing.
-        audit.record(reviewer, "CORRECT", mailId, Map.of("from", routedTo.get(), "label", label,
-                "modelLabel", classified.get().top().label(), "routedBy", routed.get()[1]));
-        meters.counter("postfordeling.routing.corrections", "mailbox", routedTo.get()).increment();
+        audit.record(reviewer, "CORRECT", mailId, Map.of("from", routed.get().label(), "label", label,
+                "modelLabel", classified.get().top().label(), "routedBy", routed.get().decidedBy()));
+        meters.counter("postfordeling.routing.corrections", "mailbox", routed.get().label()).increment();
         return Result.DONE;
     }
 
@@ -154,6 +153,10 @@ public class ReviewDecisions {
         outbox.withdraw(Topics.MAIL_FEEDBACK, mailId.toString());
         audit.record(reviewer, "UNDO", mailId, Map.of("decision", closed.orElse("CORRECT")));
         return Result.DONE;
+    }
+
+    /** Where a mail was filed, and who decided it (MODEL, RULE, REVIEWER). */
+    private record Routed(String label, String decidedBy) {
     }
 
     private boolean closeItem(UUID mailId, String reviewer, String decision, Instant now) {
