@@ -1,6 +1,7 @@
 package dk.postfordeling.routing.security;
 
 import java.util.regex.Pattern;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.stereotype.Component;
@@ -15,9 +16,11 @@ public class SignedIn {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_.@-]{1,128}");
 
     private final String oidcActorClaim;
+    private final RoleHierarchy roles;
 
-    public SignedIn(SecurityProperties properties) {
+    public SignedIn(SecurityProperties properties, RoleHierarchy roles) {
         this.oidcActorClaim = properties.oidc().actorClaim();
+        this.roles = roles;
     }
 
     public String actor(Authentication authentication) {
@@ -30,8 +33,9 @@ public class SignedIn {
         return actor;
     }
 
-    public static boolean has(Authentication authentication, Role role) {
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals(role.authority()));
+    /** Whether the person holds the role, directly or through the role hierarchy (ADMIN includes REVIEWER and OPS). */
+    public boolean has(Authentication authentication, Role role) {
+        return authentication != null && roles.getReachableGrantedAuthorities(authentication.getAuthorities()).stream()
+                .anyMatch(a -> role.authority().equals(a.getAuthority()));
     }
 }

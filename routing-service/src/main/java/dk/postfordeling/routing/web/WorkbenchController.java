@@ -24,7 +24,6 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -61,16 +60,6 @@ class WorkbenchController {
         this.signedIn = signedIn;
         this.properties = properties;
         this.security = security;
-    }
-
-    @ModelAttribute
-    void common(Model model, Authentication who) {
-        if (who != null && who.isAuthenticated() && !"anonymousUser".equals(who.getName())) {
-            model.addAttribute("me", signedIn.actor(who));
-            model.addAttribute("isAdmin", SignedIn.has(who, dk.postfordeling.routing.security.Role.ADMIN));
-            model.addAttribute("isOps", SignedIn.has(who, dk.postfordeling.routing.security.Role.OPS)
-                    || SignedIn.has(who, dk.postfordeling.routing.security.Role.ADMIN));
-        }
     }
 
     @GetMapping("/login")

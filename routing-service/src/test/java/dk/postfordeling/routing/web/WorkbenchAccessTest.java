@@ -105,6 +105,8 @@ class WorkbenchAccessTest {
         HttpResponse<String> adminPage = admin.get("/admin");
         assertThat(adminPage.statusCode()).isEqualTo(200);
         assertThat(adminPage.body()).contains("Rutetabel", "byggeri@kommune.example", "Klassifikationstjenesten svarer ikke");
+        assertThat(adminPage.body()).as("the header names the admin and offers every page to ADMIN")
+                .contains("<span>adm_eva</span>", "href=\"/ops\"", "href=\"/admin\"");
         assertThat(api("/api/v1/dead-letters", "adm_eva", "GET").statusCode()).isEqualTo(200);
     }
 
@@ -115,6 +117,7 @@ class WorkbenchAccessTest {
         HttpResponse<String> page = ops.get("/ops");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("I køen hos medarbejdere", "Observeret træfsikkerhed");
+        assertThat(page.body()).contains("<span>ops_ole</span>", "href=\"/ops\"").doesNotContain("href=\"/admin\"");
         assertThat(ops.get("/mail/" + mail.mailId()).statusCode()).isEqualTo(403);
         assertThat(ops.get("/queue").statusCode()).isEqualTo(403);
         assertThat(api("/api/v1/reviews/" + mail.mailId(), "ops_ole", "GET").statusCode()).isEqualTo(403);

@@ -1,0 +1,32 @@
+package dk.postfordeling.routing.web;
+
+import dk.postfordeling.routing.security.Role;
+import dk.postfordeling.routing.security.SignedIn;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * What every workbench page's header needs: who is signed in, and which of the menu's pages they
+ * may open (the same role hierarchy the access rules use).
+ */
+@ControllerAdvice(basePackageClasses = SignedInModel.class)
+class SignedInModel {
+
+    private final SignedIn signedIn;
+
+    SignedInModel(SignedIn signedIn) {
+        this.signedIn = signedIn;
+    }
+
+    @ModelAttribute
+    void signedIn(Model model, Authentication who) {
+        if (who != null && who.isAuthenticated() && !(who instanceof AnonymousAuthenticationToken)) {
+            model.addAttribute("me", signedIn.actor(who));
+            model.addAttribute("isAdmin", signedIn.has(who, Role.ADMIN));
+            model.addAttribute("isOps", signedIn.has(who, Role.OPS));
+        }
+    }
+}
