@@ -121,8 +121,7 @@ public final class LocalPipeline {
                 "jdbc:postgresql://localhost:" + POSTGRES_PORT + "/postfordeling", "postgres", "postgres",
                 "127.0.0.1", SMTP_PORT, local.resolve("blobs"), local.resolve("models"), root.resolve(".cache/djl"),
                 INTAKE_PORT, CLASSIFIER_PORT, ROUTING_PORT);
-        processes.addAll(PipelineServices.start(wiring, logs,
-                line -> line.contains(" d.p.") && (line.contains(" INFO ") || line.contains(" WARN ") || line.contains(" ERROR "))));
+        processes.addAll(PipelineServices.start(wiring, logs, ServiceLogLine::readable));
         say("pipeline is up.");
     }
 

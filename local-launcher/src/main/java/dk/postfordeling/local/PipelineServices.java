@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Starts the three services from their executable jars, wired to the given Kafka, PostgreSQL, SMTP
@@ -39,7 +39,7 @@ public final class PipelineServices {
     }
 
     /** Starts all three and waits until each reports healthy. On failure, stops what was started. */
-    public static List<ServiceProcess> start(Wiring wiring, Path logDir, Predicate<String> echo) throws IOException {
+    public static List<ServiceProcess> start(Wiring wiring, Path logDir, UnaryOperator<String> echo) throws IOException {
         Map<String, String> djl = Map.of(
                 "DJL_OFFLINE", "true",
                 "OPT_OUT_TRACKING", "true",
@@ -140,7 +140,7 @@ public final class PipelineServices {
     }
 
     private static ServiceProcess service(Wiring wiring, String name, String module, Map<String, String> environment,
-            Path logDir, Predicate<String> echo, String... arguments) throws IOException {
+            Path logDir, UnaryOperator<String> echo, String... arguments) throws IOException {
         Path jar = wiring.projectRoot().resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: build first with ./mvnw -DskipTests install");

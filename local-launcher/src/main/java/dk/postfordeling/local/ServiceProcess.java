@@ -20,11 +20,11 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
- * A child JVM of the local pipeline: its output goes to a log file, and lines that match a filter
- * are echoed to the console with the process's name in front. Stopping sends SIGTERM first (the
+ * A child JVM of the local pipeline: its output goes to a log file, and the lines an echo function
+ * picks are shown on the console with the process's name in front. Stopping sends SIGTERM first (the
  * services shut down gracefully), then kills what is left.
  */
 public final class ServiceProcess implements AutoCloseable {
@@ -43,10 +43,11 @@ public final class ServiceProcess implements AutoCloseable {
     /**
      * Starts a process.
      *
-     * @param echo which output lines to show on the console ({@code null}: none)
+     * @param echo what to show on the console for an output line, {@code null} for nothing
+     *             ({@code null} function: nothing at all)
      */
     public static ServiceProcess start(String name, List<String> command, Map<String, String> environment, Path workDir,
-            Path logFile, Predicate<String> echo) throws IOException {
+            Path logFile, UnaryOperator<String> echo) throws IOException {
         Files.createDirectories(logFile.getParent());
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         builder.environment().putAll(environment);
@@ -59,7 +60,7 @@ public final class ServiceProcess implements AutoCloseable {
         return started;
     }
 
-    private void pump(Writer log, Predicate<String> echo) {
+    private void pump(Writer log, UnaryOperator<String> echo) {
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
                 Writer file = log) {
             String line;
@@ -73,8 +74,9 @@ public final class ServiceProcess implements AutoCloseable {
                         lastLines.removeFirst();
                     }
                 }
-                if (echo != null && echo.test(line)) {
-                    System.out.println(String.format("%-10s| %s", name, line));
+                String shown = echo == null ? null : echo.apply(line);
+                if (shown != null) {
+                    System.out.println(String.format("%-10s| %s", name, shown));
                 }
             }
         } catch (IOException e) {

@@ -64,7 +64,7 @@ final class StandaloneKafka {
             }
         }
         ServiceProcess broker = ServiceProcess.start("kafka", concat(java, List.of("kafka.Kafka", config.toString())),
-                Map.of(), home, logDir.resolve("kafka.log"), line -> line.contains("ERROR"));
+                Map.of(), home, logDir.resolve("kafka.log"), line -> line.contains("ERROR") ? line : null);
         awaitPort(broker, port, Duration.ofMinutes(1));
         return broker;
     }

@@ -15,7 +15,7 @@ public final class MailLogContext implements AutoCloseable {
     }
 
     public static MailLogContext open(Object mailId) {
-        MDC.put(MAIL_ID, "mail=" + mailId);
+        MDC.put(MAIL_ID, String.valueOf(mailId));
         return new MailLogContext();
     }
 

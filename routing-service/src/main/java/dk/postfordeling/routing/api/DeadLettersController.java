@@ -1,5 +1,6 @@
 package dk.postfordeling.routing.api;
 
+import dk.postfordeling.platform.logging.MailLogContext;
 import dk.postfordeling.routing.dispatch.RoutingTasks;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,9 @@ class DeadLettersController {
     @PostMapping("/{mailId}/replay")
     Map<String, Integer> replay(@PathVariable UUID mailId) {
         int replayed = tasks.replay(mailId);
-        log.info("mail={} dead letter replayed count={}", mailId, replayed);
+        try (MailLogContext ignored = MailLogContext.open(mailId)) {
+            log.info("dead letter replayed count={}", replayed);
+        }
         return Map.of("replayed", replayed);
     }
 }
