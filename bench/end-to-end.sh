@@ -2,7 +2,8 @@
 # End-to-end benchmark: N generated plain e-mails through the local stack (standalone Kafka, embedded
 # PostgreSQL, function mailboxes, the three service jars) from upload to filing or the review queue.
 # The last line is one JSON object: mailsPerSecond, p50Ms, p95Ms, p99Ms, lost, cpuSeconds and
-# peakResidentMb per process.   Usage: bench/end-to-end.sh [N]   (default 2000)
+# peakResidentMb per process.   Usage: bench/end-to-end.sh [N] [RATE]   (default 2000, as fast as possible)
+# RATE: uploads start on a fixed schedule of RATE mails/s; latency counts from each mail's scheduled start.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q -B -DskipTests install

@@ -9,18 +9,22 @@ import dk.postfordeling.contracts.MailClassified;
 import dk.postfordeling.contracts.MailContent;
 import dk.postfordeling.contracts.TextExtracted;
 import dk.postfordeling.contracts.Topics;
+import dk.postfordeling.platform.kafka.MailListeners;
 import dk.postfordeling.platform.logging.MailLogContext;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 /** Classifies every extracted mail and publishes {@code MailClassified}. */
@@ -56,29 +60,44 @@ class ClassificationWorker {
                 .register(meters);
     }
 
+    /**
+     * Classifies each poll's mails and sends all their classifications before waiting for Kafka's
+     * confirmations: one round trip to the broker per poll instead of one per mail.
+     */
     @KafkaListener(topics = "mail.extracted.v1", groupId = "classifier-service",
             containerFactory = "textExtractedListenerFactory")
-    void onTextExtracted(TextExtracted mail) throws ExecutionException, InterruptedException {
-        try (MailLogContext ignored = MailLogContext.open(mail.mailId())) {
-            Timer.Sample started = Timer.start(meters);
-            String text = MailText.of(mail, properties.attachmentChars());
-            Prediction prediction = model.classifier().predict(text);
-            DecisionPolicy.Outcome outcome = policy.decide(prediction, mail.status());
-            started.stop(predictionTime);
-            confidence.record(prediction.top().probability());
-            // Tags are labels (mailbox keys) and decisions only: never anything from the mail itself.
-            meters.counter("postfordeling.classifier.decisions", "decision", outcome.decision().name(),
-                    "label", prediction.top().label(), "model", prediction.modelVersion()).increment();
-            MailClassified classified = new MailClassified(mail.mailId(), mail.channel(), mail.originalRef(),
-                    prediction.topK(properties.topK()), outcome.decision(), outcome.reasons(),
-                    new Explanation(prediction.top().label(), prediction.phrases(), summary(prediction)),
-                    mail.hints(), prediction.modelVersion(), clock.instant(), content(mail, text));
-            kafka.send(Topics.MAIL_CLASSIFIED.name(), mail.mailId().toString(), classified).get();
-            log.info("mail classified decision={} label={} confidence={} model={} reasons={}",
-                    outcome.decision(), prediction.top().label(),
-                    String.format(Locale.ROOT, "%.3f", prediction.top().probability()), prediction.modelVersion(),
-                    outcome.reasons().stream().map(r -> r.code()).toList());
+    void onTextExtracted(List<TextExtracted> batch) throws InterruptedException {
+        List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            TextExtracted mail = batch.get(i);
+            try (MailLogContext ignored = MailLogContext.open(mail.mailId())) {
+                sends.add(kafka.send(Topics.MAIL_CLASSIFIED.name(), mail.mailId().toString(), classify(mail)));
+            } catch (RuntimeException e) {
+                MailListeners.awaitSends(sends, "a classified mail");
+                throw new BatchListenerFailedException("classification of an extracted mail failed", e, i);
+            }
         }
+        MailListeners.awaitSends(sends, "a classified mail");
+    }
+
+    private MailClassified classify(TextExtracted mail) {
+        Timer.Sample started = Timer.start(meters);
+        String text = MailText.of(mail, properties.attachmentChars());
+        Prediction prediction = model.classifier().predict(text);
+        DecisionPolicy.Outcome outcome = policy.decide(prediction, mail.status());
+        started.stop(predictionTime);
+        confidence.record(prediction.top().probability());
+        // Tags are labels (mailbox keys) and decisions only: never anything from the mail itself.
+        meters.counter("postfordeling.classifier.decisions", "decision", outcome.decision().name(),
+                "label", prediction.top().label(), "model", prediction.modelVersion()).increment();
+        log.info("mail classified decision={} label={} confidence={} model={} reasons={}",
+                outcome.decision(), prediction.top().label(),
+                String.format(Locale.ROOT, "%.3f", prediction.top().probability()), prediction.modelVersion(),
+                outcome.reasons().stream().map(r -> r.code()).toList());
+        return new MailClassified(mail.mailId(), mail.channel(), mail.originalRef(),
+                prediction.topK(properties.topK()), outcome.decision(), outcome.reasons(),
+                new Explanation(prediction.top().label(), prediction.phrases(), summary(prediction)),
+                mail.hints(), prediction.modelVersion(), clock.instant(), content(mail, text));
     }
 
     /** Most a classification carries of the mail's text, so the event stays well below Kafka's 1 MB message limit. */

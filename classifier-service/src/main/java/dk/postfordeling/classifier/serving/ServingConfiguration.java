@@ -21,6 +21,6 @@ class ServingConfiguration {
     @Bean
     ConcurrentKafkaListenerContainerFactory<String, TextExtracted> textExtractedListenerFactory(
             KafkaProperties kafka, DefaultErrorHandler errorHandler, io.micrometer.core.instrument.MeterRegistry meters) {
-        return MailListeners.forTopic(Topics.MAIL_EXTRACTED, kafka, errorHandler, 1, meters);
+        return MailListeners.forTopicInBatches(Topics.MAIL_EXTRACTED, kafka, errorHandler, 1, meters);
     }
 }

@@ -4,6 +4,7 @@ import dk.postfordeling.contracts.MailReceived;
 import dk.postfordeling.contracts.TextExtracted;
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.platform.blob.BlobStore;
+import dk.postfordeling.platform.kafka.MailListeners;
 import dk.postfordeling.platform.logging.MailLogContext;
 import dk.postfordeling.platform.privacy.PersonalData;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,11 +61,11 @@ class ExtractionWorker {
                 meters.counter("postfordeling.intake.extractions", "status", extracted.status().name(),
                         "reason", extracted.problems().isEmpty() ? "none" : extracted.problems().get(0).code()).increment();
             } catch (IOException | RuntimeException e) {
-                awaitAll(sends);
+                MailListeners.awaitSends(sends, "an extracted mail");
                 throw new BatchListenerFailedException("extraction of a received mail failed", e, i);
             }
         }
-        awaitAll(sends);
+        MailListeners.awaitSends(sends, "an extracted mail");
     }
 
     private TextExtracted extract(MailReceived received) throws IOException {
@@ -80,14 +80,4 @@ class ExtractionWorker {
                 clock.instant());
     }
 
-    /** Waits for Kafka to confirm the sends; a failed send fails the record it belongs to. */
-    private static void awaitAll(List<CompletableFuture<?>> sends) throws InterruptedException {
-        for (int i = 0; i < sends.size(); i++) {
-            try {
-                sends.get(i).get();
-            } catch (ExecutionException e) {
-                throw new BatchListenerFailedException("Kafka did not confirm an extracted mail", e.getCause(), i);
-            }
-        }
-    }
 }

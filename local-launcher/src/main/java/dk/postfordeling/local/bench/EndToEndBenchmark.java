@@ -35,6 +35,11 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * ({@code MailRouted}) or put it in a person's hands ({@code ReviewRequested}). Latency runs from
  * the start of the upload to that event. Prints one JSON object as the last line: mails/s, p50/p95/p99,
  * {@code lost} (mails with neither event), and per process CPU seconds and peak memory (resident set).
+ *
+ * <p>Arguments: {@code N [RATE]}. Without a rate the clients upload as fast as intake takes mail,
+ * which finds the pipeline's capacity; latencies then mostly measure the queue that builds up. With
+ * a rate (mails per second) uploads start on a fixed schedule, and latency runs from each mail's
+ * scheduled start, so a pipeline that falls behind is not flattered by uploads that started late.
  */
 public final class EndToEndBenchmark {
 
@@ -43,6 +48,7 @@ public final class EndToEndBenchmark {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("postfordeling.root", ".")).toAbsolutePath().normalize();
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        double rate = args.length > 1 ? Double.parseDouble(args[1]) : 0;
         Path work = Files.createTempDirectory("end-to-end-bench");
         List<ServiceProcess> processes = new ArrayList<>();
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pgdata")).setPort(Latencies.freePort()).start();
@@ -66,11 +72,11 @@ public final class EndToEndBenchmark {
             Thread consumer = new Thread(() -> consume(kafka, doneAt, listening), "bench-consumer");
             consumer.start();
 
-            run(wiring.intakePort(), Math.min(500, count), "warm", doneAt, new ConcurrentHashMap<>());
+            run(wiring.intakePort(), Math.min(500, count), 0, "warm", doneAt, new ConcurrentHashMap<>());
             Map<String, Double> cpuBefore = cpu(byName);
             Map<String, Long> sentAt = new ConcurrentHashMap<>();
             long start = System.nanoTime();
-            run(wiring.intakePort(), count, "run", doneAt, sentAt);
+            run(wiring.intakePort(), count, rate, "run", doneAt, sentAt);
             Latencies.awaitDone(sentAt, doneAt, Duration.ofMinutes(10));
             Map<String, Double> cpuAfter = cpu(byName);
             listening.set(false);
@@ -82,6 +88,7 @@ public final class EndToEndBenchmark {
             result.put("machine", Runtime.getRuntime().availableProcessors() + " cores");
             result.put("mails", count);
             result.put("clients", CLIENTS);
+            result.put("offeredPerSecond", rate > 0 ? rate : "as fast as intake takes them");
             result.put("mailsPerSecond", Math.round(latencies.completed() / seconds * 10) / 10.0);
             result.put("p50Ms", latencies.percentile(0.50));
             result.put("p95Ms", latencies.percentile(0.95));
@@ -101,7 +108,8 @@ public final class EndToEndBenchmark {
         }
     }
 
-    private static void run(int intakePort, int count, String tag, Map<String, Long> doneAt, Map<String, Long> sentAt) throws Exception {
+    private static void run(int intakePort, int count, double rate, String tag, Map<String, Long> doneAt, Map<String, Long> sentAt)
+            throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
         List<KeepAliveUploader> connections = java.util.Collections.synchronizedList(new ArrayList<>());
         ThreadLocal<KeepAliveUploader> uploader = ThreadLocal.withInitial(() -> {
@@ -110,11 +118,16 @@ public final class EndToEndBenchmark {
             return connection;
         });
         List<Future<?>> uploads = new ArrayList<>();
+        long first = System.nanoTime();
         for (int i = 0; i < count; i++) {
             byte[] content = IntakeBenchmark.plainMail(i, tag + "-" + UUID.randomUUID());
             int n = i;
+            long scheduled = rate > 0 ? first + (long) (i * 1e9 / rate) : 0;
+            while (rate > 0 && System.nanoTime() < scheduled) {
+                java.util.concurrent.locks.LockSupport.parkNanos(scheduled - System.nanoTime());
+            }
             uploads.add(pool.submit(() -> {
-                long t = System.nanoTime();
+                long t = rate > 0 ? scheduled : System.nanoTime();
                 sentAt.putIfAbsent(uploader.get().upload(content, "mail-" + n + ".eml"), t);
                 return null;
             }));

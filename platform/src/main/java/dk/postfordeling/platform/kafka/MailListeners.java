@@ -2,12 +2,16 @@ package dk.postfordeling.platform.kafka;
 
 import dk.postfordeling.contracts.Topic;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -52,5 +56,22 @@ public final class MailListeners {
         ConcurrentKafkaListenerContainerFactory<String, T> factory = forTopic(topic, kafka, errorHandler, concurrency, meters);
         factory.setBatchListener(true);
         return factory;
+    }
+
+    /**
+     * Waits for Kafka to confirm the sends a batch listener made, one per record in the batch's order
+     * (send {@code i} belongs to record {@code i}). A failed send fails its record: the ones before it
+     * are committed, it and the rest are handled again.
+     *
+     * @param what what was sent, for the failure's message (e.g. "a classified mail")
+     */
+    public static void awaitSends(List<? extends Future<?>> sends, String what) throws InterruptedException {
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get();
+            } catch (ExecutionException e) {
+                throw new BatchListenerFailedException("Kafka did not confirm " + what, e.getCause(), i);
+            }
+        }
     }
 }

@@ -31,17 +31,27 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Works off the task table: each task is handled in one transaction that holds its row lock, so
- * a crash leaves it pending and another instance never takes it at the same time. A mail ends
- * delivered or in the review queue; a delivery that keeps failing goes to review, never nowhere.
+ * a crash leaves it pending and another worker or instance never takes it at the same time. A mail
+ * ends delivered or in the review queue; a delivery that keeps failing goes to review, never nowhere.
+ *
+ * <p>{@code dispatch-workers} workers file side by side: filing mostly waits on the destination's
+ * answers (SMTP dialogue, ESDH requests) and on the database, so one worker alone leaves the machine
+ * idle while mail queues. Each worker takes the oldest due task nobody else holds ({@code SKIP LOCKED}).
  */
 @Component
 public class RoutingDispatcher {
@@ -62,6 +72,8 @@ public class RoutingDispatcher {
     private final RoutingProperties properties;
     private final Clock clock;
     private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final ScheduledExecutorService workers;
+    private volatile boolean stopping;
 
     RoutingDispatcher(RoutingTasks tasks, RoutingTable table, ReviewRules reviewRules, List<DestinationAdapter> adapters, DeliveryRecords deliveries,
             ResilientFiling filing, BlobStore blobStore, ReviewQueue review,
@@ -82,16 +94,38 @@ public class RoutingDispatcher {
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
+        this.workers = Executors.newScheduledThreadPool(properties.dispatchWorkers(), new CustomizableThreadFactory("routing-worker-"));
     }
 
-    @Scheduled(fixedDelayString = "${postfordeling.routing.poll-interval:250ms}")
-    void dispatchDue() {
+    /**
+     * Starts the workers. Each works independently: it files due tasks until none is left, then looks
+     * again after the poll interval, so a worker that found nothing never waits for a busy one.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void startWorkers() {
+        long interval = properties.pollInterval().toMillis();
+        for (int i = 0; i < properties.dispatchWorkers(); i++) {
+            workers.scheduleWithFixedDelay(this::drain, 0, interval, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void drain() {
         try {
-            while (Boolean.TRUE.equals(transactions.execute(status -> dispatchOne()))) {
+            while (!stopping && Boolean.TRUE.equals(transactions.execute(status -> dispatchOne()))) {
                 // keep going while work is due
             }
         } catch (RuntimeException e) {
             log.warn("routing paused: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    /** Lets the workers finish the mail they are filing (each in its own transaction) and stops them. */
+    @PreDestroy
+    void stopWorkers() throws InterruptedException {
+        stopping = true;
+        workers.shutdown();
+        if (!workers.awaitTermination(30, TimeUnit.SECONDS)) {
+            workers.shutdownNow();
         }
     }
 

@@ -5,6 +5,7 @@ import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.platform.kafka.MailListeners;
 import dk.postfordeling.platform.logging.MailLogContext;
 import dk.postfordeling.routing.dispatch.RoutingTasks;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -12,13 +13,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes classified mail off Kafka into the durable task table. The offset is committed only after
  * the row is committed, and a redelivered record is recognised by its mail id, so every mail is
- * queued exactly once.
+ * queued exactly once. Each poll's records are queued in one transaction (one commit instead of one
+ * per mail); should that fail, they are queued one by one, so only a record that itself fails is
+ * retried and, in the end, dead-lettered.
  */
 @Component
 class ClassifiedMailListener {
@@ -26,19 +31,40 @@ class ClassifiedMailListener {
     private static final Logger log = LoggerFactory.getLogger(ClassifiedMailListener.class);
 
     private final RoutingTasks tasks;
+    private final TransactionTemplate transactions;
 
-    ClassifiedMailListener(RoutingTasks tasks) {
+    ClassifiedMailListener(RoutingTasks tasks, TransactionTemplate transactions) {
         this.tasks = tasks;
+        this.transactions = transactions;
     }
 
     @KafkaListener(topics = "mail.classified.v1", groupId = "routing-service",
             containerFactory = "mailClassifiedListenerFactory")
-    void onMailClassified(MailClassified classified) {
-        try (MailLogContext ignored = MailLogContext.open(classified.mailId())) {
-            if (tasks.enqueue(classified)) {
-                log.info("mail queued for routing decision={} label={}", classified.decision(), classified.top().label());
-            } else {
-                log.info("mail already queued; redelivery ignored");
+    void onMailsClassified(List<MailClassified> batch) {
+        boolean[] queued = new boolean[batch.size()];
+        try {
+            transactions.executeWithoutResult(status -> {
+                for (int i = 0; i < batch.size(); i++) {
+                    queued[i] = tasks.enqueue(batch.get(i));
+                }
+            });
+        } catch (RuntimeException batchFailed) {
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    queued[i] = tasks.enqueue(batch.get(i));
+                } catch (RuntimeException e) {
+                    throw new BatchListenerFailedException("queueing a classified mail failed", e, i);
+                }
+            }
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            MailClassified classified = batch.get(i);
+            try (MailLogContext ignored = MailLogContext.open(classified.mailId())) {
+                if (queued[i]) {
+                    log.info("mail queued for routing decision={} label={}", classified.decision(), classified.top().label());
+                } else {
+                    log.info("mail already queued; redelivery ignored");
+                }
             }
         }
     }
@@ -49,7 +75,7 @@ class ClassifiedMailListener {
         @Bean
         ConcurrentKafkaListenerContainerFactory<String, MailClassified> mailClassifiedListenerFactory(
                 KafkaProperties kafka, DefaultErrorHandler errorHandler, io.micrometer.core.instrument.MeterRegistry meters) {
-            return MailListeners.forTopic(Topics.MAIL_CLASSIFIED, kafka, errorHandler, 1, meters);
+            return MailListeners.forTopicInBatches(Topics.MAIL_CLASSIFIED, kafka, errorHandler, 1, meters);
         }
     }
 }

@@ -1,10 +1,15 @@
 package dk.postfordeling.routing.outbox;
 
+import dk.postfordeling.contracts.MailJson;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -12,6 +17,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.type.TypeReference;
 
 /**
  * Publishes outbox rows to Kafka in order and marks them published. Rows are locked with
@@ -55,25 +61,35 @@ class OutboxRelay {
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("message_key"),
                         rs.getString("payload"), rs.getString("headers")))
                 .list();
+        // All of the batch is sent before waiting: one round of Kafka confirmations per batch, not per row.
+        List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
         for (Row row : rows) {
-            try {
-                org.apache.kafka.clients.producer.ProducerRecord<String, Object> record = new org.apache.kafka.clients.producer.ProducerRecord<>(
-                        row.topic(), row.key(), row.payload().getBytes(StandardCharsets.UTF_8));
-                if (row.headers() != null) {
-                    java.util.Map<String, String> headers = dk.postfordeling.contracts.MailJson.mapper().readValue(row.headers(),
-                            new tools.jackson.core.type.TypeReference<java.util.Map<String, String>>() { });
-                    headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
-                }
-                kafka.send(record).get(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while relaying the outbox", e);
-            } catch (ExecutionException | TimeoutException e) {
-                throw new IllegalStateException("Kafka did not confirm outbox row " + row.id(), e);
+            ProducerRecord<String, Object> record = new ProducerRecord<>(row.topic(), row.key(), row.payload().getBytes(StandardCharsets.UTF_8));
+            if (row.headers() != null) {
+                Map<String, String> headers = MailJson.mapper().readValue(row.headers(), new TypeReference<Map<String, String>>() { });
+                headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
             }
-            jdbc.sql("update outbox set published_at = now() where id = :id").param("id", row.id()).update();
+            sends.add(kafka.send(record));
         }
-        return rows.size();
+        // Rows are marked published in order up to the first one Kafka did not confirm; that one and
+        // the rest are published again on the next round (at least once; consumers know them by mail id).
+        List<Long> confirmed = new ArrayList<>(rows.size());
+        try {
+            for (int i = 0; i < rows.size(); i++) {
+                sends.get(i).get(10, TimeUnit.SECONDS);
+                confirmed.add(rows.get(i).id());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("Kafka did not confirm outbox row {}; it is published again on the next round",
+                    rows.get(confirmed.size()).id());
+        }
+        if (!confirmed.isEmpty()) {
+            jdbc.sql("update outbox set published_at = now() where id = any(:ids)")
+                    .param("ids", confirmed.toArray(Long[]::new)).update();
+        }
+        return confirmed.size() == rows.size() ? rows.size() : 0;
     }
 
     private record Row(long id, String topic, String key, String payload, String headers) {

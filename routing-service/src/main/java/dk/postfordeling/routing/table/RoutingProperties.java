@@ -24,6 +24,8 @@ import org.springframework.validation.annotation.Validated;
  *                       for access to files — aktindsigt —, complaints, CPR numbers with health terms)
  * @param trustMemoKle   route a Digital Post message by the KLE subject key its sender gave, when the
  *                       routing table has a destination for that KLE number
+ * @param dispatchWorkers mails filed at the same time; each waits on its destination's answers, so
+ *                       more workers keep slow destinations from holding up the rest
  */
 @Validated
 @ConfigurationProperties("postfordeling.routing")
@@ -35,7 +37,8 @@ public record RoutingProperties(
         @DefaultValue("5s") Duration retryBackoff,
         @DefaultValue("250ms") Duration pollInterval,
         List<ReviewRuleProperties> alwaysReview,
-        @DefaultValue("true") boolean trustMemoKle) {
+        @DefaultValue("true") boolean trustMemoKle,
+        @DefaultValue("4") @Min(1) int dispatchWorkers) {
 
     /**
      * A rule that always sends matching mail to a person.

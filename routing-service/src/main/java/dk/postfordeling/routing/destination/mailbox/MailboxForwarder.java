@@ -17,11 +17,11 @@ import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Date;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Collectors;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,14 +30,22 @@ import org.springframework.stereotype.Component;
  * Message-ID derived from the mail id, so a repeated delivery can be recognised by the recipient.
  */
 @Component
-public class MailboxForwarder implements DestinationAdapter {
+public class MailboxForwarder implements DestinationAdapter, AutoCloseable {
 
-    private final JavaMailSender sender;
+    private final JavaMailSenderImpl sender;
+    private final SmtpConnections connections;
     private final RoutingProperties properties;
 
-    public MailboxForwarder(JavaMailSender sender, RoutingProperties properties) {
+    public MailboxForwarder(JavaMailSenderImpl sender, RoutingProperties properties) {
         this.sender = sender;
+        this.connections = new SmtpConnections(sender);
         this.properties = properties;
+    }
+
+    /** Closes the open SMTP connections (on shutdown). */
+    @Override
+    public void close() {
+        connections.close();
     }
 
     @Override
@@ -80,13 +88,14 @@ public class MailboxForwarder implements DestinationAdapter {
             }
             attachment.setDisposition(MimeBodyPart.ATTACHMENT);
             message.setContent(new MimeMultipart(note, attachment));
+            message.setSentDate(new Date());
             message.saveChanges();
         } catch (MessagingException e) {
             throw new IllegalStateException("cannot build forward for mail " + mail.mailId(), e);
         }
         try {
-            sender.send(message);
-        } catch (MailException e) {
+            connections.send(message);
+        } catch (MessagingException | RuntimeException e) {
             throw new FilingException.Unavailable("mail server did not accept the message: " + e.getClass().getSimpleName(), e);
         }
         checkpoints.save("sent", messageId);

@@ -96,6 +96,6 @@ class MailboxForwarderTest {
         plain.put("mail.smtp.timeout", "1000");
         sender.setJavaMailProperties(plain);
         return new MailboxForwarder(sender, new RoutingProperties(Path.of("blobs"), "postfordeling@kommune.example",
-                Map.of(), 5, Duration.ofSeconds(5), Duration.ofMillis(250), null, true));
+                Map.of(), 5, Duration.ofSeconds(5), Duration.ofMillis(250), null, true, 1));
     }
 }

@@ -34,7 +34,7 @@ class MailboxStartTlsTest {
         secure.put("mail.smtp.ssl.protocols", "TLSv1.2 TLSv1.3");
         sender.setJavaMailProperties(secure);
         MailboxForwarder forwarder = new MailboxForwarder(sender, new RoutingProperties(Path.of("blobs"), "postfordeling@kommune.example",
-                Map.of(), 5, Duration.ofSeconds(5), Duration.ofMillis(250), null, true));
+                Map.of(), 5, Duration.ofSeconds(5), Duration.ofMillis(250), null, true, 1));
         int before = RoutingTestParts.MAIL.getReceivedMessages().length;
         TestFiling.MemoryCheckpoints checkpoints = new TestFiling.MemoryCheckpoints();
 
