@@ -87,6 +87,32 @@ class MailboxForwarderTest {
         }
     }
 
+    @Test
+    void forwardsOneMailAfterAnotherOverOneConnection() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(); MailboxForwarder forwarder = forwarder(server.port())) {
+            for (int i = 0; i < 3; i++) {
+                forwarder.file(TestFiling.mail("affald"), ROUTE, ORIGINAL, new TestFiling.MemoryCheckpoints());
+            }
+            assertThat(server.acceptedMessages()).isEqualTo(3);
+            assertThat(server.connections()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aConnectionTheServerDroppedIsReplacedAndTheMailSentOnce() throws Exception {
+        try (ScriptedSmtpServer server = new ScriptedSmtpServer(); MailboxForwarder forwarder = forwarder(server.port())) {
+            forwarder.file(TestFiling.mail("affald"), ROUTE, ORIGINAL, new TestFiling.MemoryCheckpoints());
+            server.dropOpenConnections();
+            TestFiling.MemoryCheckpoints checkpoints = new TestFiling.MemoryCheckpoints();
+            String messageId = forwarder.file(TestFiling.mail("affald"), ROUTE, ORIGINAL, checkpoints);
+
+            assertThat(messageId).startsWith("<postfordeling.");
+            assertThat(checkpoints.get("sent")).contains(messageId);
+            assertThat(server.acceptedMessages()).isEqualTo(2);
+            assertThat(server.connections()).isEqualTo(2);
+        }
+    }
+
     private static MailboxForwarder forwarder(int port) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A minimal SMTP server that answers each connection as scripted: {@code TEMPORARY_FAILURE} replies
  * 421 and hangs up (a mail server that is busy or restarting), {@code SILENT} accepts the connection
  * and never answers (a hung server), {@code ACCEPT} takes the message (RFC 5321 happy path). Once the
- * script is used up every connection is accepted. It counts the messages it took.
+ * script is used up every connection is accepted. It counts the connections and the messages it
+ * took, and can drop every open connection (as a server does with idle ones).
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -24,6 +25,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final ServerSocket socket = new ServerSocket(0);
     private final Deque<Answer> script = new ConcurrentLinkedDeque<>();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Thread thread;
 
     ScriptedSmtpServer(Answer... answers) throws IOException {
@@ -41,10 +44,23 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return accepted.get();
     }
 
+    int connections() {
+        return connections.get();
+    }
+
+    /** Closes every open connection without a word, as a server does when it times out idle clients. */
+    void dropOpenConnections() throws IOException {
+        for (Socket client : open) {
+            client.close();
+        }
+    }
+
     private void serve() {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                connections.incrementAndGet();
+                open.add(client);
                 Answer answer = script.isEmpty() ? Answer.ACCEPT : script.poll();
                 Thread handler = new Thread(() -> handle(client, answer), "scripted-smtp-client");
                 handler.setDaemon(true);
@@ -91,6 +107,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
             }
         } catch (IOException ignored) {
             // the client hung up
+        } finally {
+            open.remove(client);
         }
     }
 
