@@ -25,7 +25,9 @@ import org.springframework.validation.annotation.Validated;
  * @param trustMemoKle   route a Digital Post message by the KLE subject key its sender gave, when the
  *                       routing table has a destination for that KLE number
  * @param dispatchWorkers mails filed at the same time; each waits on its destination's answers, so
- *                       more workers keep slow destinations from holding up the rest
+ *                       more workers keep slow destinations from holding up the rest. Each worker
+ *                       uses up to two database connections (a checkpoint commits on its own), so the
+ *                       connection pool needs at least twice as many plus a few
  */
 @Validated
 @ConfigurationProperties("postfordeling.routing")
@@ -38,7 +40,7 @@ public record RoutingProperties(
         @DefaultValue("250ms") Duration pollInterval,
         List<ReviewRuleProperties> alwaysReview,
         @DefaultValue("true") boolean trustMemoKle,
-        @DefaultValue("4") @Min(1) int dispatchWorkers) {
+        @DefaultValue("8") @Min(1) int dispatchWorkers) {
 
     /**
      * A rule that always sends matching mail to a person.
