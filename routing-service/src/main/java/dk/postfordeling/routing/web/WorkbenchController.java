@@ -13,7 +13,6 @@ import dk.postfordeling.routing.workbench.WorkbenchQueries;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -103,7 +102,7 @@ class WorkbenchController {
             }
             ReviewDecisions.Result result = switch (action) {
                 case "claim" -> ReviewDecisions.Result.DONE;
-                case "route-top" -> topSuggestion(id, me).map(label -> decisions.decide(id, label, me))
+                case "route-top" -> views.topLabel(id).map(label -> decisions.decide(id, label, me))
                         .orElse(ReviewDecisions.Result.UNKNOWN_LABEL);
                 case "not-for-us" -> decisions.close(id, ReviewDecisions.Closing.NOT_FOR_US, me);
                 case "spam" -> decisions.close(id, ReviewDecisions.Closing.SPAM, me);
@@ -124,14 +123,15 @@ class WorkbenchController {
         return "redirect:/queue";
     }
 
-    private Optional<String> topSuggestion(UUID id, String me) {
-        return views.topLabel(id);
+    /** The mail's audited view for a page, or 404 when there is no such mail. */
+    private MailViews.MailView viewForPage(UUID mailId, Authentication who, String page) {
+        return views.view(mailId, signedIn.actor(who), page)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Der er ingen post med dette id."));
     }
 
     @GetMapping("/mail/{mailId}")
     String mail(@PathVariable UUID mailId, Authentication who, Model model) {
-        MailViews.MailView view = views.view(mailId, signedIn.actor(who), "mail page")
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Der er ingen post med dette id."));
+        MailViews.MailView view = viewForPage(mailId, who, "mail page");
         model.addAttribute("view", view);
         model.addAttribute("mail", view.classified());
         model.addAttribute("original", originals.summary(view.classified().originalRef()));
@@ -264,8 +264,7 @@ class WorkbenchController {
 
     @GetMapping("/mail/{mailId}/why")
     String transparency(@PathVariable UUID mailId, Authentication who, Model model) {
-        MailViews.MailView view = views.view(mailId, signedIn.actor(who), "transparency page")
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Der er ingen post med dette id."));
+        MailViews.MailView view = viewForPage(mailId, who, "transparency page");
         model.addAttribute("view", view);
         model.addAttribute("mail", view.classified());
         return "transparency";
