@@ -1,18 +1,11 @@
 package dk.postfordeling.routing.destination.mailbox;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.SocketFactory;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -25,11 +18,6 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * well within the five minutes a server must wait (RFC 5321, 4.5.3.2). Should a reused connection
  * fail all the same because the server dropped it, the message is sent once more on a new
  * connection; a refusal on a connection that is still open is not retried this way.
- *
- * <p>Sockets are opened with {@code TCP_NODELAY} (unless a socket factory is configured): the end of
- * a message's data and the final "." are two small writes before the server's reply, and with
- * Nagle's algorithm the second waits for the server's delayed acknowledgement of the first, up to
- * 40 ms a mail on Linux.
  */
 final class SmtpConnections implements AutoCloseable {
 
@@ -39,7 +27,6 @@ final class SmtpConnections implements AutoCloseable {
     }
 
     private final JavaMailSenderImpl sender;
-    private final Session session;
     private final String protocol;
     private final ThreadLocal<Open> open = new ThreadLocal<>();
     private final Set<Transport> all = ConcurrentHashMap.newKeySet();
@@ -47,13 +34,6 @@ final class SmtpConnections implements AutoCloseable {
     SmtpConnections(JavaMailSenderImpl sender) {
         this.sender = sender;
         this.protocol = sender.getProtocol() == null ? "smtp" : sender.getProtocol();
-        Properties properties = new Properties();
-        properties.putAll(sender.getJavaMailProperties());
-        String factory = "mail." + protocol + ".socketFactory";
-        if (!properties.containsKey(factory) && !properties.containsKey(factory + ".class")) {
-            properties.put(factory, new NoDelaySocketFactory());
-        }
-        this.session = Session.getInstance(properties);
     }
 
     /** Sends the message on this thread's connection, opening one when there is none. */
@@ -76,7 +56,7 @@ final class SmtpConnections implements AutoCloseable {
                 }
             }
         }
-        Transport fresh = session.getTransport(protocol);
+        Transport fresh = sender.getSession().getTransport(protocol);
         all.add(fresh);
         try {
             fresh.connect(sender.getHost(), sender.getPort(), sender.getUsername(), sender.getPassword());
@@ -104,45 +84,5 @@ final class SmtpConnections implements AutoCloseable {
     @Override
     public void close() {
         all.forEach(this::close);
-    }
-
-    /** Plain sockets with {@code TCP_NODELAY}; STARTTLS wraps them as usual. */
-    static final class NoDelaySocketFactory extends SocketFactory {
-
-        @Override
-        public Socket createSocket() throws IOException {
-            Socket socket = new Socket();
-            socket.setTcpNoDelay(true);
-            return socket;
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) throws IOException {
-            return connected(new InetSocketAddress(host, port), null);
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-            return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) throws IOException {
-            return connected(new InetSocketAddress(host, port), null);
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
-            return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
-        }
-
-        private Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
-            Socket socket = createSocket();
-            if (local != null) {
-                socket.bind(local);
-            }
-            socket.connect(remote);
-            return socket;
-        }
     }
 }
