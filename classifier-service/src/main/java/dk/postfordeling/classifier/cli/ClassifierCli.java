@@ -141,7 +141,9 @@ public final class ClassifierCli {
                     chosen.seed(),
                     Float.parseFloat(options.getOrDefault("dropout", Float.toString(chosen.dropout()))),
                     Integer.parseInt(options.getOrDefault("folds", Integer.toString(chosen.folds()))),
-                    chosen.targetPrecision(), chosen.minLabelSupport());
+                    chosen.targetPrecision(), chosen.minLabelSupport(),
+                    Boolean.parseBoolean(options.getOrDefault("hidden-relu", Boolean.toString(chosen.hiddenRelu()))),
+                    Integer.parseInt(options.getOrDefault("min-steps", Integer.toString(chosen.minSteps()))));
         } catch (NumberFormatException e) {
             throw new UsageException("not a number: " + e.getMessage());
         }

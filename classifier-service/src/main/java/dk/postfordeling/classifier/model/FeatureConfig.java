@@ -13,9 +13,12 @@ package dk.postfordeling.classifier.model;
  *                      also what a missing value means)
  * @param maxFeatures   format 2: the most frequent features kept, at most
  * @param minDocumentFrequency format 2: word pairs and character n-grams in fewer training texts are dropped
+ * @param normalisePerKind format 2: the words and word pairs of a text are L2-normalised as one group
+ *                      and its character n-grams as another, so the many n-grams of a word do not
+ *                      drown the word itself; {@code false} (models before this field): all together
  */
 public record FeatureConfig(int buckets, int minCharNgram, int maxCharNgram, boolean wordBigrams, String scheme,
-        int maxFeatures, int minDocumentFrequency) {
+        int maxFeatures, int minDocumentFrequency, boolean normalisePerKind) {
 
     /** Every feature hashed into a fixed number of buckets, weights the mean (release 1). */
     public static final String HASHED_MEAN = "hashed-mean";
@@ -23,7 +26,7 @@ public record FeatureConfig(int buckets, int minCharNgram, int maxCharNgram, boo
     public static final String VOCABULARY_TFIDF = "vocabulary-tfidf";
 
     public static FeatureConfig defaults() {
-        return new FeatureConfig(0, 2, 5, true, VOCABULARY_TFIDF, 400_000, 2);
+        return new FeatureConfig(0, 2, 5, true, VOCABULARY_TFIDF, 400_000, 2, true);
     }
 
     public boolean vocabulary() {

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -93,9 +94,9 @@ public final class FeatureVocabulary implements FeatureExtractor {
         for (int t = 0; t < texts.size(); t++) {
             seen.clear();
             seenWords.clear();
-            forEachFeature(texts.get(t), config, (hash, phrase, word) -> {
+            forEachFeature(texts.get(t), config, (hash, phrase, kind) -> {
                 seen.add(hash);
-                if (word) {
+                if (kind == WORD) {
                     words.add(hash);
                     seenWords.add(hash);
                 }
@@ -159,7 +160,7 @@ public final class FeatureVocabulary implements FeatureExtractor {
      */
     @Override
     public Features features(List<String> tokens) {
-        // Every hit as (vocabulary row << 32 | phrase number).
+        // Every hit as (vocabulary row << 32 | character n-gram bit | phrase number).
         long[] hits = new long[Math.max(16, tokens.size() * 24)];
         int[] count = new int[1];
         int[] known = new int[1];
@@ -169,12 +170,12 @@ public final class FeatureVocabulary implements FeatureExtractor {
         long[][] buffer = {hits};
         String[] lastPhrase = new String[1];
         int[] lastNumber = new int[1];
-        forEachFeature(tokens, config, (hash, phrase, word) -> {
+        forEachFeature(tokens, config, (hash, phrase, kind) -> {
             int index = indexByHash.get(hash);
             if (index == 0) {
                 return;
             }
-            if (word) {
+            if (kind == WORD) {
                 known[0]++;
                 if (characteristic != null) {
                     int label = characteristic.get(hash);
@@ -200,7 +201,7 @@ public final class FeatureVocabulary implements FeatureExtractor {
             if (count[0] == buffer[0].length) {
                 buffer[0] = java.util.Arrays.copyOf(buffer[0], buffer[0].length * 2);
             }
-            buffer[0][count[0]++] = ((long) index << 32) | number;
+            buffer[0][count[0]++] = ((long) index << 32) | number | (kind == CHARACTERS ? CHARACTER_HIT : 0);
         });
         hits = buffer[0];
         int n = count[0];
@@ -211,6 +212,7 @@ public final class FeatureVocabulary implements FeatureExtractor {
         int[] pairCounts = new int[capacity];
         int[] rowKeys = new int[capacity];
         int[] rowCounts = new int[capacity];
+        boolean[] rowKinds = new boolean[capacity];
         int pairs = 0;
         for (int i = 0; i < n; i++) {
             long hit = hits[i];
@@ -228,24 +230,35 @@ public final class FeatureVocabulary implements FeatureExtractor {
                 slot = (slot + 1) & mask;
             }
             rowKeys[slot] = row;
+            rowKinds[slot] = (hit & CHARACTER_HIT) != 0;
             rowCounts[slot]++;
         }
-        double norm = 0;
+        // Squared norms of the text's words and word pairs [0] and of its character n-grams [1].
+        double[] squares = new double[2];
         int distinctRows = 0;
         for (int slot = 0; slot < capacity; slot++) {
             if (rowCounts[slot] != 0) {
                 double weight = (1 + Math.log(rowCounts[slot])) * idf[rowKeys[slot]];
-                norm += weight * weight;
+                squares[group(rowKinds[slot])] += weight * weight;
                 distinctRows++;
             }
         }
-        norm = Math.sqrt(norm);
+        double[] norms = new double[2];
+        if (config.normalisePerKind()) {
+            // Each group to unit length, then the whole to unit length.
+            int groups = (squares[0] > 0 ? 1 : 0) + (squares[1] > 0 ? 1 : 0);
+            for (int g = 0; g < 2; g++) {
+                norms[g] = Math.sqrt(squares[g] * groups);
+            }
+        } else {
+            Arrays.fill(norms, Math.sqrt(squares[0] + squares[1]));
+        }
         int[] rows = new int[distinctRows];
         float[] rowWeights = new float[distinctRows];
         for (int slot = 0, r = 0; slot < capacity; slot++) {
             if (rowCounts[slot] != 0) {
                 rows[r] = rowKeys[slot];
-                rowWeights[r++] = (float) ((1 + Math.log(rowCounts[slot])) * idf[rowKeys[slot]] / norm);
+                rowWeights[r++] = (float) ((1 + Math.log(rowCounts[slot])) * idf[rowKeys[slot]] / norms[group(rowKinds[slot])]);
             }
         }
         int[] indices = new int[pairs];
@@ -263,21 +276,32 @@ public final class FeatureVocabulary implements FeatureExtractor {
             }
             int tf = rowCounts[rowSlot];
             indices[entry] = row;
-            weights[entry] = (float) ((1 + Math.log(tf)) * idf[row] / norm * pairCounts[slot] / tf);
-            phrases[entry] = phraseNames.get((int) pairKeys[slot]);
+            weights[entry] = (float) ((1 + Math.log(tf)) * idf[row] / norms[group(rowKinds[rowSlot])] * pairCounts[slot] / tf);
+            phrases[entry] = phraseNames.get((int) (pairKeys[slot] & ~CHARACTER_HIT));
             entry++;
         }
         return new Features(indices, weights, phrases, rows, rowWeights, tokens.size(), known[0], characteristicWords);
     }
 
+    private static int group(boolean characters) {
+        return characters ? 1 : 0;
+    }
+
+    private static final char WORD = 'w';
+    private static final char WORD_PAIR = 'b';
+    private static final char CHARACTERS = 'c';
+    /** Marks a hit of a character n-gram; phrase numbers stay below it. */
+    private static final long CHARACTER_HIT = 1L << 31;
+
     private interface FeatureSink {
-        void accept(long hash, String phrase, boolean word);
+        /** @param kind {@link #WORD}, {@link #WORD_PAIR} or {@link #CHARACTERS} */
+        void accept(long hash, String phrase, char kind);
     }
 
     private static void forEachFeature(List<String> tokens, FeatureConfig config, FeatureSink sink) {
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
-            sink.accept(hash('w', token, 0, token.length()), token, true);
+            sink.accept(hash(WORD, token, 0, token.length()), token, WORD);
             if (config.minCharNgram() > 0 && !token.startsWith("<")) {
                 String bounded = "<" + token + ">";
                 for (int n = config.minCharNgram(); n <= config.maxCharNgram(); n++) {
@@ -285,13 +309,13 @@ public final class FeatureVocabulary implements FeatureExtractor {
                         if (n == bounded.length()) {
                             continue; // the whole bounded word is the word feature already
                         }
-                        sink.accept(hash('c', bounded, start, start + n), token, false);
+                        sink.accept(hash(CHARACTERS, bounded, start, start + n), token, CHARACTERS);
                     }
                 }
             }
             if (config.wordBigrams() && i > 0) {
                 String pair = tokens.get(i - 1) + " " + token;
-                sink.accept(hash('b', pair, 0, pair.length()), pair, false);
+                sink.accept(hash(WORD_PAIR, pair, 0, pair.length()), pair, WORD_PAIR);
             }
         }
     }

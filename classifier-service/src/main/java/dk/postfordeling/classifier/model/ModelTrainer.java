@@ -182,7 +182,7 @@ public final class ModelTrainer {
         Engine.getInstance().setRandomSeed((int) options.seed());
         Model model = Model.newInstance(ModelFiles.MODEL_NAME, Device.cpu());
         try {
-            model.setBlock(new BagOfFeaturesBlock(rows, options.dimension(), labels, options.dropout()));
+            model.setBlock(new BagOfFeaturesBlock(rows, options.dimension(), labels, options.hiddenRelu(), options.dropout()));
             DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(options.learningRate())).build())
                     .optDevices(new Device[] {Device.cpu()});
@@ -190,7 +190,8 @@ public final class ModelTrainer {
                 trainer.initialize(new Shape(1, 1), new Shape(1, 1));
                 Random shuffle = new Random(options.seed());
                 int[] order = shuffled(features.size(), shuffle);
-                for (int epoch = 0; epoch < options.epochs(); epoch++) {
+                int epochs = options.epochsFor(features.size());
+                for (int epoch = 0; epoch < epochs; epoch++) {
                     shuffleInPlace(order, shuffle);
                     for (int start = 0; start < order.length; start += options.batchSize()) {
                         int end = Math.min(order.length, start + options.batchSize());

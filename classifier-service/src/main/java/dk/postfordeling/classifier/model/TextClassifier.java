@@ -19,10 +19,12 @@ import java.util.Map;
  * A trained model, loaded and ready to predict.
  *
  * <p>The network ({@link BagOfFeaturesBlock}) is linear in its features: a label's score is
- * {@code bias + sum over features of weight * (embedding row . output row of the label)}. On loading,
- * DJL multiplies the embedding table by the output layer once ({@code [rows, dimension] x [dimension,
- * labels]}), and each prediction then sums one small row per feature of the mail — the same scores as
- * running the network, without a native call per mail. The same table gives the explanation: each
+ * {@code bias + sum over features of weight * (the feature's weight for the label)}. With an
+ * embedding, that weight is {@code embedding row . output row of the label}, and on loading DJL
+ * multiplies the embedding table by the output layer once ({@code [rows, dimension] x [dimension,
+ * labels]}); without one, the table holds the weights already. Each prediction then sums one small
+ * row per feature of the mail — the same scores as running the network, without a native call per
+ * mail. The same table gives the explanation: each
  * phrase's exact share of the top label's score. Thread-safe: nothing is mutated after loading.
  */
 public final class TextClassifier implements AutoCloseable {
@@ -32,27 +34,57 @@ public final class TextClassifier implements AutoCloseable {
     private final ModelMetadata metadata;
     private final FeatureExtractor extractor;
     private final int labelCount;
-    /** Per feature row and label: the feature's contribution to the label's score at weight 1, {@code [rows * labels]}. */
-    private final float[] labelWeights;
-    /** Per feature row: the mean of its label weights, for "relative to the average label". */
+    /**
+     * Without a ReLU: per feature row and label, the feature's contribution to the label's score at
+     * weight 1, {@code [rows * labels]}. With one: the embedding table {@code [rows * dimension]}.
+     */
+    private final float[] table;
+    /** Values per row of {@link #table}. */
+    private final int width;
+    /** Per feature row: the mean of its label weights, for "relative to the average label" (no ReLU only). */
     private final float[] meanLabelWeight;
     private final float[] bias;
+    /** With a ReLU: the hidden layer's bias {@code [dimension]}; otherwise {@code null}. */
+    private final float[] hiddenBias;
+    /** With a ReLU: the output layer {@code [labels * dimension]}, and per hidden unit its mean over labels. */
+    private final float[] outputWeight;
+    private final float[] meanOutputWeight;
 
     private TextClassifier(ModelMetadata metadata, Model model, FeatureExtractor extractor) {
         this.metadata = metadata;
         this.extractor = extractor;
         this.labelCount = metadata.labels().size();
         BagOfFeaturesBlock block = (BagOfFeaturesBlock) model.getBlock();
-        try (NDArray folded = block.embeddingTable().matMul(block.outputWeight().transpose())) {
-            this.labelWeights = folded.toFloatArray();
+        this.bias = block.labelBias();
+        if (block.hiddenRelu()) {
+            this.table = block.table();
+            this.width = metadata.dimension();
+            this.hiddenBias = block.hiddenBiasValues();
+            this.outputWeight = block.outputWeight();
+            this.meanOutputWeight = new float[width];
+            for (int unit = 0; unit < width; unit++) {
+                float sum = 0;
+                for (int label = 0; label < labelCount; label++) {
+                    sum += outputWeight[label * width + unit];
+                }
+                meanOutputWeight[unit] = sum / labelCount;
+            }
+            this.meanLabelWeight = null;
+            return;
         }
-        this.bias = block.outputBias().toFloatArray();
-        int rows = labelWeights.length / labelCount;
+        try (NDArray folded = block.labelWeights()) {
+            this.table = folded.toFloatArray();
+        }
+        this.width = labelCount;
+        this.hiddenBias = null;
+        this.outputWeight = null;
+        this.meanOutputWeight = null;
+        int rows = table.length / labelCount;
         this.meanLabelWeight = new float[rows];
         for (int row = 0; row < rows; row++) {
             float sum = 0;
             for (int label = 0; label < labelCount; label++) {
-                sum += labelWeights[row * labelCount + label];
+                sum += table[row * labelCount + label];
             }
             meanLabelWeight[row] = sum / labelCount;
         }
@@ -73,7 +105,8 @@ public final class TextClassifier implements AutoCloseable {
                 extractor = new FeatureHasher(metadata.features(), ModelFiles.readVocabulary(dir));
                 rows = metadata.features().buckets();
             }
-            model.setBlock(new BagOfFeaturesBlock(rows, metadata.dimension(), metadata.labels().size()));
+            boolean hiddenRelu = metadata.training() != null && metadata.training().hiddenRelu();
+            model.setBlock(new BagOfFeaturesBlock(rows, metadata.dimension(), metadata.labels().size(), hiddenRelu));
             model.load(dir, ModelFiles.MODEL_NAME);
             return new TextClassifier(metadata, model, extractor);
         } catch (MalformedModelException | IOException | RuntimeException e) {
@@ -93,11 +126,19 @@ public final class TextClassifier implements AutoCloseable {
         Features features = extractor.features(tokens);
         List<String> labels = metadata.labels();
         float[] probabilities;
+        float[] hidden = null;
         if (features.isEmpty()) {
             probabilities = new float[labels.size()];
             java.util.Arrays.fill(probabilities, 1f / labels.size());
         } else {
-            probabilities = probabilities(features);
+            float[] scores;
+            if (hiddenBias == null) {
+                scores = linearScores(features);
+            } else {
+                hidden = hidden(features);
+                scores = outputScores(hidden);
+            }
+            probabilities = probabilities(scores);
         }
         List<LabelScore> ranked = new ArrayList<>(labels.size());
         for (int i = 0; i < labels.size(); i++) {
@@ -107,7 +148,7 @@ public final class TextClassifier implements AutoCloseable {
         int words = features.words();
         double knownShare = words == 0 ? 0 : (double) features.knownWords() / words;
         List<ExplainingPhrase> phrases = features.isEmpty() ? List.of()
-                : explain(features, labels.indexOf(ranked.get(0).label()));
+                : explain(features, hidden, labels.indexOf(ranked.get(0).label()));
         Double threshold = metadata.hasThresholds() ? metadata.thresholds().get(ranked.get(0).label()) : Double.valueOf(Double.NaN);
         Map<String, List<String>> characteristic = null;
         if (features.characteristicWords() != null) {
@@ -120,8 +161,8 @@ public final class TextClassifier implements AutoCloseable {
                 characteristic);
     }
 
-    /** Softmax of the label scores divided by the model's calibration temperature. */
-    private float[] probabilities(Features features) {
+    /** Label scores of a network without a ReLU: the bias plus one row of label weights per feature. */
+    private float[] linearScores(Features features) {
         float[] scores = bias.clone();
         int[] rows = features.rows();
         float[] rowWeights = features.rowWeights();
@@ -129,9 +170,45 @@ public final class TextClassifier implements AutoCloseable {
             int offset = rows[j] * labelCount;
             float weight = rowWeights[j];
             for (int label = 0; label < labelCount; label++) {
-                scores[label] += weight * labelWeights[offset + label];
+                scores[label] += weight * table[offset + label];
             }
         }
+        return scores;
+    }
+
+    /** The hidden layer after its ReLU: the bias plus the weighted embedding rows of the features. */
+    private float[] hidden(Features features) {
+        float[] hidden = hiddenBias.clone();
+        int[] rows = features.rows();
+        float[] rowWeights = features.rowWeights();
+        for (int j = 0; j < rows.length; j++) {
+            int offset = rows[j] * width;
+            float weight = rowWeights[j];
+            for (int unit = 0; unit < width; unit++) {
+                hidden[unit] += weight * table[offset + unit];
+            }
+        }
+        for (int unit = 0; unit < width; unit++) {
+            hidden[unit] = Math.max(0f, hidden[unit]);
+        }
+        return hidden;
+    }
+
+    private float[] outputScores(float[] hidden) {
+        float[] scores = bias.clone();
+        for (int label = 0; label < labelCount; label++) {
+            int offset = label * width;
+            float score = 0;
+            for (int unit = 0; unit < width; unit++) {
+                score += outputWeight[offset + unit] * hidden[unit];
+            }
+            scores[label] += score;
+        }
+        return scores;
+    }
+
+    /** Softmax of the label scores divided by the model's calibration temperature. */
+    private float[] probabilities(float[] scores) {
         double temperature = metadata.temperature();
         double max = Double.NEGATIVE_INFINITY;
         for (float score : scores) {
@@ -151,10 +228,30 @@ public final class TextClassifier implements AutoCloseable {
     }
 
     /**
-     * Contribution of each phrase to the top label's score relative to the average label: the
-     * model's score for a label is a weighted sum over features, so these add up exactly.
+     * Contribution of each phrase to the top label's score relative to the average label. Without a
+     * ReLU the score is a weighted sum over features, so these add up exactly. With one, each feature
+     * is credited through the hidden units the mail switched on: the ReLU is linear there, so for this
+     * mail the shares add up exactly to the score the features gave those units.
      */
-    private List<ExplainingPhrase> explain(Features features, int label) {
+    private List<ExplainingPhrase> explain(Features features, float[] hidden, int label) {
+        // With a ReLU: each distinct feature's push toward the label through the units switched on.
+        LongIntTable positionOfRow = null;
+        float[] towardByPosition = null;
+        if (hidden != null) {
+            float[] direction = new float[width];
+            for (int unit = 0; unit < width; unit++) {
+                if (hidden[unit] > 0) {
+                    direction[unit] = outputWeight[label * width + unit] - meanOutputWeight[unit];
+                }
+            }
+            int[] rows = features.rows();
+            positionOfRow = new LongIntTable(rows.length);
+            towardByPosition = new float[rows.length];
+            for (int position = 0; position < rows.length; position++) {
+                positionOfRow.put(rows[position], position + 1);
+                towardByPosition[position] = dot(direction, rows[position] * width);
+            }
+        }
         Map<String, Double> byPhrase = new HashMap<>();
         for (int j = 0; j < features.size(); j++) {
             String phrase = features.phrases()[j];
@@ -162,7 +259,9 @@ public final class TextClassifier implements AutoCloseable {
                 continue;
             }
             int row = features.indices()[j];
-            double toward = labelWeights[row * labelCount + label] - meanLabelWeight[row];
+            double toward = positionOfRow == null
+                    ? table[row * labelCount + label] - meanLabelWeight[row]
+                    : towardByPosition[positionOfRow.get(row) - 1];
             byPhrase.merge(phrase, features.weights()[j] * toward / metadata.temperature(), Double::sum);
         }
         return byPhrase.entrySet().stream()
@@ -171,6 +270,25 @@ public final class TextClassifier implements AutoCloseable {
                 .limit(EXPLAINING_PHRASES)
                 .map(e -> new ExplainingPhrase(e.getKey(), Math.round(e.getValue() * 1000) / 1000.0))
                 .toList();
+    }
+
+    /** {@code vector . table[offset, offset + width)}, in four running sums so the processor can overlap them. */
+    private float dot(float[] vector, int offset) {
+        float a = 0;
+        float b = 0;
+        float c = 0;
+        float d = 0;
+        int unit = 0;
+        for (; unit + 3 < width; unit += 4) {
+            a += vector[unit] * table[offset + unit];
+            b += vector[unit + 1] * table[offset + unit + 1];
+            c += vector[unit + 2] * table[offset + unit + 2];
+            d += vector[unit + 3] * table[offset + unit + 3];
+        }
+        for (; unit < width; unit++) {
+            a += vector[unit] * table[offset + unit];
+        }
+        return (a + b) + (c + d);
     }
 
     /** Nothing native is held after loading; kept so callers can treat models as resources. */
