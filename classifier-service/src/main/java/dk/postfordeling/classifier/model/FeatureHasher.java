@@ -56,7 +56,9 @@ public final class FeatureHasher implements FeatureExtractor {
             idx[i] = indices.get(i);
             weights[i] = 1f / size;
         }
-        return new Features(idx, weights, phrases.toArray(String[]::new), idx, weights, tokens.size(), known, null);
+        int[] rowOfEntry = new int[size];
+        java.util.Arrays.setAll(rowOfEntry, i -> i);
+        return new Features(idx, weights, phrases.toArray(String[]::new), idx, weights, rowOfEntry, tokens.size(), known, null);
     }
 
     /** Bucket of a feature string; in [1, buckets). */

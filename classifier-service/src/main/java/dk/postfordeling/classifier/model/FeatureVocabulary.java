@@ -205,43 +205,54 @@ public final class FeatureVocabulary implements FeatureExtractor {
         });
         hits = buffer[0];
         int n = count[0];
-        // Term frequency per row and hits per (row, phrase), counted in scratch hash tables.
+        // Term frequency per row and hits per (row, phrase), counted in scratch hash tables; the
+        // occupied slots are listed in order of first hit, so the tables are never scanned.
         int capacity = Integer.highestOneBit(Math.max(8, n * 2)) << 1;
         int mask = capacity - 1;
+        int shift = 32 - Integer.numberOfTrailingZeros(capacity);
         long[] pairKeys = new long[capacity];
         int[] pairCounts = new int[capacity];
+        int[] rowSlotOfPair = new int[capacity];
+        int[] pairSlots = new int[n];
         int[] rowKeys = new int[capacity];
         int[] rowCounts = new int[capacity];
         boolean[] rowKinds = new boolean[capacity];
+        int[] rowSlots = new int[n];
         int pairs = 0;
+        int distinctRows = 0;
         for (int i = 0; i < n; i++) {
             long hit = hits[i];
-            int slot = (int) ((hit * 0x9E3779B97F4A7C15L) >>> 40) & mask;
+            int row = (int) (hit >>> 32);
+            int rowSlot = (row * 0x9E3779B1) >>> shift;
+            while (rowCounts[rowSlot] != 0 && rowKeys[rowSlot] != row) {
+                rowSlot = (rowSlot + 1) & mask;
+            }
+            if (rowCounts[rowSlot]++ == 0) {
+                rowKeys[rowSlot] = row;
+                rowKinds[rowSlot] = (hit & CHARACTER_HIT) != 0;
+                rowSlots[distinctRows++] = rowSlot;
+            }
+            int slot = (int) ((hit * 0x9E3779B97F4A7C15L) >>> (shift + 32));
             while (pairCounts[slot] != 0 && pairKeys[slot] != hit) {
                 slot = (slot + 1) & mask;
             }
             if (pairCounts[slot]++ == 0) {
                 pairKeys[slot] = hit;
-                pairs++;
+                rowSlotOfPair[slot] = rowSlot;
+                pairSlots[pairs++] = slot;
             }
-            int row = (int) (hit >>> 32);
-            slot = (row * 0x9E3779B1) >>> 8 & mask;
-            while (rowCounts[slot] != 0 && rowKeys[slot] != row) {
-                slot = (slot + 1) & mask;
-            }
-            rowKeys[slot] = row;
-            rowKinds[slot] = (hit & CHARACTER_HIT) != 0;
-            rowCounts[slot]++;
         }
-        // Squared norms of the text's words and word pairs [0] and of its character n-grams [1].
+        // Sublinear TF-IDF of each row (the logarithm once per row: it is a large part of the cost),
+        // and the squared norms of the text's words and word pairs [0] and of its character n-grams [1].
         double[] squares = new double[2];
-        int distinctRows = 0;
-        for (int slot = 0; slot < capacity; slot++) {
-            if (rowCounts[slot] != 0) {
-                double weight = (1 + Math.log(rowCounts[slot])) * idf[rowKeys[slot]];
-                squares[group(rowKinds[slot])] += weight * weight;
-                distinctRows++;
-            }
+        double[] rowWeight = new double[distinctRows];
+        int[] positionOfSlot = new int[capacity];
+        for (int r = 0; r < distinctRows; r++) {
+            int slot = rowSlots[r];
+            double weight = (1 + Math.log(rowCounts[slot])) * idf[rowKeys[slot]];
+            rowWeight[r] = weight;
+            squares[group(rowKinds[slot])] += weight * weight;
+            positionOfSlot[slot] = r;
         }
         double[] norms = new double[2];
         if (config.normalisePerKind()) {
@@ -255,32 +266,26 @@ public final class FeatureVocabulary implements FeatureExtractor {
         }
         int[] rows = new int[distinctRows];
         float[] rowWeights = new float[distinctRows];
-        for (int slot = 0, r = 0; slot < capacity; slot++) {
-            if (rowCounts[slot] != 0) {
-                rows[r] = rowKeys[slot];
-                rowWeights[r++] = (float) ((1 + Math.log(rowCounts[slot])) * idf[rowKeys[slot]] / norms[group(rowKinds[slot])]);
-            }
+        for (int r = 0; r < distinctRows; r++) {
+            int slot = rowSlots[r];
+            rows[r] = rowKeys[slot];
+            rowWeights[r] = (float) (rowWeight[r] / norms[group(rowKinds[slot])]);
         }
         int[] indices = new int[pairs];
         float[] weights = new float[pairs];
         String[] phrases = new String[pairs];
-        int entry = 0;
-        for (int slot = 0; slot < capacity; slot++) {
-            if (pairCounts[slot] == 0) {
-                continue;
-            }
-            int row = (int) (pairKeys[slot] >>> 32);
-            int rowSlot = (row * 0x9E3779B1) >>> 8 & mask;
-            while (rowKeys[rowSlot] != row || rowCounts[rowSlot] == 0) {
-                rowSlot = (rowSlot + 1) & mask;
-            }
+        int[] rowOfEntry = new int[pairs];
+        for (int entry = 0; entry < pairs; entry++) {
+            int slot = pairSlots[entry];
+            int rowSlot = rowSlotOfPair[slot];
+            int position = positionOfSlot[rowSlot];
             int tf = rowCounts[rowSlot];
-            indices[entry] = row;
-            weights[entry] = (float) ((1 + Math.log(tf)) * idf[row] / norms[group(rowKinds[rowSlot])] * pairCounts[slot] / tf);
+            indices[entry] = rowKeys[rowSlot];
+            rowOfEntry[entry] = position;
+            weights[entry] = (float) (rowWeight[position] / norms[group(rowKinds[rowSlot])] * pairCounts[slot] / tf);
             phrases[entry] = phraseNames.get((int) (pairKeys[slot] & ~CHARACTER_HIT));
-            entry++;
         }
-        return new Features(indices, weights, phrases, rows, rowWeights, tokens.size(), known[0], characteristicWords);
+        return new Features(indices, weights, phrases, rows, rowWeights, rowOfEntry, tokens.size(), known[0], characteristicWords);
     }
 
     private static int group(boolean characters) {

@@ -9,12 +9,13 @@ package dk.postfordeling.classifier.model;
  * @param phrases    the word or word pair each entry came from, for explanations
  * @param rows       the distinct rows of the text's features: the model's input
  * @param rowWeights weight of each row (the sum of its entries' weights)
+ * @param rowOfEntry position in {@code rows} of each entry's row
  * @param words      number of word tokens in the text
  * @param knownWords how many of those words occurred in the training data
  * @param characteristicWords label index → the text's words characteristic of that label; {@code null}
  *                   when the model does not know characteristic words (models of release 1)
  */
-public record Features(int[] indices, float[] weights, String[] phrases, int[] rows, float[] rowWeights, int words, int knownWords,
+public record Features(int[] indices, float[] weights, String[] phrases, int[] rows, float[] rowWeights, int[] rowOfEntry, int words, int knownWords,
         java.util.Map<Integer, java.util.Set<String>> characteristicWords) {
 
     /** Number of entries (feature and phrase). */
@@ -44,6 +45,11 @@ public record Features(int[] indices, float[] weights, String[] phrases, int[] r
             sortedRows[r] = (int) (packed[r] >>> 32);
             sortedWeights[r] = Float.intBitsToFloat((int) packed[r]);
         }
-        return new Features(indices, weights, phrases, sortedRows, sortedWeights, words, knownWords, characteristicWords);
+        int[] sortedRowOfEntry = new int[indices.length];
+        for (int j = 0; j < indices.length; j++) {
+            sortedRowOfEntry[j] = java.util.Arrays.binarySearch(sortedRows, indices[j]);
+        }
+        return new Features(indices, weights, phrases, sortedRows, sortedWeights, sortedRowOfEntry, words, knownWords,
+                characteristicWords);
     }
 }

@@ -18,14 +18,13 @@ import java.util.Map;
 /**
  * A trained model, loaded and ready to predict.
  *
- * <p>The network ({@link BagOfFeaturesBlock}) is linear in its features: a label's score is
- * {@code bias + sum over features of weight * (the feature's weight for the label)}. With an
- * embedding, that weight is {@code embedding row . output row of the label}, and on loading DJL
- * multiplies the embedding table by the output layer once ({@code [rows, dimension] x [dimension,
- * labels]}); without one, the table holds the weights already. Each prediction then sums one small
- * row per feature of the mail — the same scores as running the network, without a native call per
- * mail. The same table gives the explanation: each
- * phrase's exact share of the top label's score. Thread-safe: nothing is mutated after loading.
+ * <p>Predictions are computed in plain arrays from the network's weights ({@link BagOfFeaturesBlock}),
+ * giving the same scores as running the network without a native call per mail. Without a ReLU the
+ * network is linear in its features: on loading, DJL multiplies the embedding table by the output
+ * layer once, and a label's score is the bias plus one small row per feature of the mail. With a
+ * ReLU, the mail's features sum to the hidden layer, which the output layer turns into label scores.
+ * Either way the explanation is each phrase's exact share of the top label's score. Thread-safe:
+ * nothing is mutated after loading.
  */
 public final class TextClassifier implements AutoCloseable {
 
@@ -49,6 +48,13 @@ public final class TextClassifier implements AutoCloseable {
     /** With a ReLU: the output layer {@code [labels * dimension]}, and per hidden unit its mean over labels. */
     private final float[] outputWeight;
     private final float[] meanOutputWeight;
+    /**
+     * With a ReLU: per feature row and label, {@code embedding row . (output row of the label - mean
+     * output row)} {@code [rows * labels]}, computed once on loading. A mail switches on nearly every
+     * hidden unit, so its explanation takes this and corrects for the few units left off, instead of
+     * reading every embedding row of the mail a second time.
+     */
+    private final float[] towardLabel;
 
     private TextClassifier(ModelMetadata metadata, Model model, FeatureExtractor extractor) {
         this.metadata = metadata;
@@ -70,6 +76,7 @@ public final class TextClassifier implements AutoCloseable {
                 meanOutputWeight[unit] = sum / labelCount;
             }
             this.meanLabelWeight = null;
+            this.towardLabel = towardLabel(table, width, outputWeight, meanOutputWeight, labelCount);
             return;
         }
         try (NDArray folded = block.labelWeights()) {
@@ -79,6 +86,7 @@ public final class TextClassifier implements AutoCloseable {
         this.hiddenBias = null;
         this.outputWeight = null;
         this.meanOutputWeight = null;
+        this.towardLabel = null;
         int rows = table.length / labelCount;
         this.meanLabelWeight = new float[rows];
         for (int row = 0; row < rows; row++) {
@@ -235,21 +243,23 @@ public final class TextClassifier implements AutoCloseable {
      */
     private List<ExplainingPhrase> explain(Features features, float[] hidden, int label) {
         // With a ReLU: each distinct feature's push toward the label through the units switched on.
-        LongIntTable positionOfRow = null;
         float[] towardByPosition = null;
         if (hidden != null) {
+            int[] off = new int[width];
             float[] direction = new float[width];
+            int offCount = 0;
             for (int unit = 0; unit < width; unit++) {
-                if (hidden[unit] > 0) {
-                    direction[unit] = outputWeight[label * width + unit] - meanOutputWeight[unit];
+                if (hidden[unit] <= 0) {
+                    off[offCount] = unit;
+                    direction[offCount++] = outputWeight[label * width + unit] - meanOutputWeight[unit];
                 }
             }
             int[] rows = features.rows();
-            positionOfRow = new LongIntTable(rows.length);
             towardByPosition = new float[rows.length];
             for (int position = 0; position < rows.length; position++) {
-                positionOfRow.put(rows[position], position + 1);
-                towardByPosition[position] = dot(direction, rows[position] * width);
+                int row = rows[position];
+                towardByPosition[position] = towardLabel[row * labelCount + label]
+                        - (offCount == 0 ? 0f : dot(direction, off, offCount, row * width));
             }
         }
         Map<String, Double> byPhrase = new HashMap<>();
@@ -259,9 +269,9 @@ public final class TextClassifier implements AutoCloseable {
                 continue;
             }
             int row = features.indices()[j];
-            double toward = positionOfRow == null
+            double toward = towardByPosition == null
                     ? table[row * labelCount + label] - meanLabelWeight[row]
-                    : towardByPosition[positionOfRow.get(row) - 1];
+                    : towardByPosition[features.rowOfEntry()[j]];
             byPhrase.merge(phrase, features.weights()[j] * toward / metadata.temperature(), Double::sum);
         }
         return byPhrase.entrySet().stream()
@@ -272,23 +282,50 @@ public final class TextClassifier implements AutoCloseable {
                 .toList();
     }
 
-    /** {@code vector . table[offset, offset + width)}, in four running sums so the processor can overlap them. */
-    private float dot(float[] vector, int offset) {
+    /**
+     * {@code sum over k < count of vector[k] * table[offset + units[k]]}: a dot product over some of
+     * the hidden units, in four running sums so the processor can overlap them.
+     */
+    private float dot(float[] vector, int[] units, int count, int offset) {
         float a = 0;
         float b = 0;
         float c = 0;
         float d = 0;
-        int unit = 0;
-        for (; unit + 3 < width; unit += 4) {
-            a += vector[unit] * table[offset + unit];
-            b += vector[unit + 1] * table[offset + unit + 1];
-            c += vector[unit + 2] * table[offset + unit + 2];
-            d += vector[unit + 3] * table[offset + unit + 3];
+        int k = 0;
+        for (; k + 3 < count; k += 4) {
+            a += vector[k] * table[offset + units[k]];
+            b += vector[k + 1] * table[offset + units[k + 1]];
+            c += vector[k + 2] * table[offset + units[k + 2]];
+            d += vector[k + 3] * table[offset + units[k + 3]];
         }
-        for (; unit < width; unit++) {
-            a += vector[unit] * table[offset + unit];
+        for (; k < count; k++) {
+            a += vector[k] * table[offset + units[k]];
         }
         return (a + b) + (c + d);
+    }
+
+    private static float[] towardLabel(float[] table, int width, float[] outputWeight, float[] meanOutputWeight,
+            int labelCount) {
+        float[] directions = new float[labelCount * width];
+        for (int label = 0; label < labelCount; label++) {
+            for (int unit = 0; unit < width; unit++) {
+                directions[label * width + unit] = outputWeight[label * width + unit] - meanOutputWeight[unit];
+            }
+        }
+        int rows = table.length / width;
+        float[] toward = new float[rows * labelCount];
+        for (int row = 0; row < rows; row++) {
+            int offset = row * width;
+            for (int label = 0; label < labelCount; label++) {
+                int direction = label * width;
+                float sum = 0;
+                for (int unit = 0; unit < width; unit++) {
+                    sum += directions[direction + unit] * table[offset + unit];
+                }
+                toward[row * labelCount + label] = sum;
+            }
+        }
+        return toward;
     }
 
     /** Nothing native is held after loading; kept so callers can treat models as resources. */

@@ -4,7 +4,6 @@ import dk.postfordeling.platform.privacy.PersonalData;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -25,8 +24,6 @@ public final class TextPreparation {
     private static final Pattern WEB_ADDRESS = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+");
     private static final Pattern PHONE_NUMBER = Pattern.compile(
             "(?<![\\d])(?:\\+45[ ]?)?(?:\\d{2}[ ]?){3}\\d{2}(?![\\d])");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\u0001(\\w+)\u0001");
-    private static final Pattern TOKEN = Pattern.compile("\u0001\\w+\u0001|[\\p{L}\\p{N}]+");
 
     private TextPreparation() {
     }
@@ -38,11 +35,27 @@ public final class TextPreparation {
         if (masked.indexOf("://") >= 0 || containsWww(masked)) {
             masked = WEB_ADDRESS.matcher(masked).replaceAll(" \u0001url\u0001 ");
         }
-        if (digits(masked) < 8) {
-            return masked;
-        }
         masked = PersonalData.replaceCpr(masked, " \u0001cpr\u0001 ");
-        return PHONE_NUMBER.matcher(masked).replaceAll(" \u0001phone\u0001 ");
+        return mayHoldPhoneNumber(masked) ? PHONE_NUMBER.matcher(masked).replaceAll(" \u0001phone\u0001 ") : masked;
+    }
+
+    /**
+     * A phone number has eight digits with at most a single space between two of them; most text has
+     * no such run, and looking for one is much cheaper than the pattern.
+     */
+    static boolean mayHoldPhoneNumber(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++run >= 8) {
+                    return true;
+                }
+            } else if (!(c == ' ' && run > 0 && i + 1 < text.length() && text.charAt(i + 1) >= '0' && text.charAt(i + 1) <= '9')) {
+                run = 0;
+            }
+        }
+        return false;
     }
 
     private static boolean containsWww(String text) {
@@ -54,17 +67,6 @@ public final class TextPreparation {
         return false;
     }
 
-    private static int digits(String text) {
-        int digits = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits++;
-            }
-        }
-        return digits;
-    }
-
     /** Lower-cased word tokens with placeholders, in order. */
     public static List<String> tokens(String text) {
         if (text == null || text.isBlank()) {
@@ -72,18 +74,66 @@ public final class TextPreparation {
         }
         String masked = maskPersonalData(text).toLowerCase(Locale.ROOT);
         List<String> tokens = new ArrayList<>();
-        Matcher matcher = TOKEN.matcher(masked);
-        while (matcher.find()) {
-            String token = matcher.group();
-            Matcher placeholder = token.charAt(0) == '\u0001' ? PLACEHOLDER.matcher(token) : null;
-            if (placeholder != null && placeholder.matches()) {
-                tokens.add("<" + placeholder.group(1) + ">");
-            } else if (Character.isDigit(token.charAt(0)) && token.chars().allMatch(Character::isDigit)) {
-                tokens.add(NUMBER);
+        int length = masked.length();
+        int i = 0;
+        while (i < length) {
+            int c = masked.codePointAt(i);
+            if (c == PLACEHOLDER_MARK) {
+                int end = i + 1;
+                while (end < length && isWordCharacter(masked.charAt(end))) {
+                    end++;
+                }
+                if (end > i + 1 && end < length && masked.charAt(end) == PLACEHOLDER_MARK) {
+                    tokens.add("<" + masked.substring(i + 1, end) + ">");
+                    i = end + 1;
+                } else {
+                    i++;
+                }
+            } else if (isLetterOrNumber(c)) {
+                int end = i + Character.charCount(c);
+                boolean digitsOnly = Character.isDigit(c) && Character.charCount(c) == 1;
+                while (end < length) {
+                    int next = masked.codePointAt(end);
+                    if (!isLetterOrNumber(next)) {
+                        break;
+                    }
+                    digitsOnly &= Character.isDigit(next) && Character.charCount(next) == 1;
+                    end += Character.charCount(next);
+                }
+                tokens.add(digitsOnly ? NUMBER : masked.substring(i, end));
+                i = end;
             } else {
-                tokens.add(token);
+                i += Character.charCount(c);
             }
         }
         return tokens;
+    }
+
+    /** Marks the two ends of a placeholder while the text is being masked. */
+    private static final char PLACEHOLDER_MARK = '\u0001';
+
+    /** {@code \\w} of a regular expression: an ASCII letter, digit or underscore. */
+    private static boolean isWordCharacter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+
+    /** {@code \\p{L}} or {@code \\p{N}}: a letter or a number of any script. */
+    private static boolean isLetterOrNumber(int c) {
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        }
+        switch (Character.getType(c)) {
+            case Character.UPPERCASE_LETTER:
+            case Character.LOWERCASE_LETTER:
+            case Character.TITLECASE_LETTER:
+            case Character.MODIFIER_LETTER:
+            case Character.OTHER_LETTER:
+            case Character.DECIMAL_DIGIT_NUMBER:
+            case Character.LETTER_NUMBER:
+            case Character.OTHER_NUMBER:
+                return true;
+            default:
+                return false;
+        }
     }
 }

@@ -25,4 +25,24 @@ class TextPreparationTest {
     void numbersBecomeOnePlaceholder() {
         assertThat(TextPreparation.tokens("carport på 40 m2")).containsExactly("carport", "på", "<num>", "m2");
     }
+
+    @Test
+    void phoneNumbersWrittenInPairsOrInOneRunAreMasked() {
+        assertThat(TextPreparation.tokens("ring 12 34 56 78 eller 87654321 i dag"))
+                .containsExactly("ring", "<phone>", "eller", "<phone>", "i", "dag");
+        assertThat(TextPreparation.tokens("CPR 0101901234 og 010190 1234"))
+                .containsExactly("cpr", "<cpr>", "og", "<cpr>");
+    }
+
+    @Test
+    void shortNumbersAndDatesAreNumbersNotPersonalData() {
+        assertThat(TextPreparation.tokens("mødet 12.03.2019 kl. 10.00, sag 2019-123"))
+                .containsExactly("mødet", "<num>", "<num>", "<num>", "kl", "<num>", "<num>", "sag", "<num>", "<num>");
+    }
+
+    @Test
+    void wordsOfEveryScriptAreTokensAndOtherCharactersSeparateThem() {
+        assertThat(TextPreparation.tokens("½ kop, ٣٤ og 𐐀bc; x\u0001y \u0001ab"))
+                .containsExactly("½", "kop", "<num>", "og", "𐐨bc", "x", "y", "ab");
+    }
 }

@@ -56,13 +56,20 @@ public final class PersonalData {
         return text != null && mayHoldCpr(text) && CPR.matcher(text).find();
     }
 
-    /** A CPR number has ten digits; most text has far fewer, and counting them is much cheaper than the pattern. */
+    /**
+     * A CPR number has ten digits, the first six of them in a row; most text has no such run, and
+     * looking for one is much cheaper than the pattern.
+     */
     private static boolean mayHoldCpr(CharSequence text) {
-        int digits = 0;
+        int run = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (c >= '0' && c <= '9' && ++digits >= 10) {
-                return true;
+            if (c >= '0' && c <= '9') {
+                if (++run >= 6) {
+                    return true;
+                }
+            } else {
+                run = 0;
             }
         }
         return false;
