@@ -165,7 +165,7 @@ public final class FeatureVocabulary implements FeatureExtractor {
         int[] count = new int[1];
         int[] known = new int[1];
         List<String> phraseNames = new ArrayList<>();
-        Map<String, Integer> phraseNumbers = new HashMap<>();
+        Map<String, Integer> phraseNumbers = new HashMap<>(tokens.size() * 4); // a word and a word pair per token, never resized
         Map<Integer, Set<String>> characteristicWords = characteristic == null ? null : new HashMap<>();
         long[][] buffer = {hits};
         String[] lastPhrase = new String[1];
@@ -292,29 +292,34 @@ public final class FeatureVocabulary implements FeatureExtractor {
         return characters ? 1 : 0;
     }
 
-    private static final char WORD = 'w';
-    private static final char WORD_PAIR = 'b';
-    private static final char CHARACTERS = 'c';
+    static final char WORD = 'w';
+    static final char WORD_PAIR = 'b';
+    static final char CHARACTERS = 'c';
     /** Marks a hit of a character n-gram; phrase numbers stay below it. */
     private static final long CHARACTER_HIT = 1L << 31;
 
-    private interface FeatureSink {
+    interface FeatureSink {
         /** @param kind {@link #WORD}, {@link #WORD_PAIR} or {@link #CHARACTERS} */
         void accept(long hash, String phrase, char kind);
     }
 
-    private static void forEachFeature(List<String> tokens, FeatureConfig config, FeatureSink sink) {
+    static void forEachFeature(List<String> tokens, FeatureConfig config, FeatureSink sink) {
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
             sink.accept(hash(WORD, token, 0, token.length()), token, WORD);
             if (config.minCharNgram() > 0 && !token.startsWith("<")) {
-                String bounded = "<" + token + ">";
-                for (int n = config.minCharNgram(); n <= config.maxCharNgram(); n++) {
-                    for (int start = 0; start + n <= bounded.length(); start++) {
-                        if (n == bounded.length()) {
-                            continue; // the whole bounded word is the word feature already
+                // The n-grams of "<token>" from each start, longer ones hashed on from shorter ones.
+                int length = token.length() + 2;
+                for (int start = 0; start + config.minCharNgram() <= length; start++) {
+                    long hash = KIND_HASH_CHARACTERS;
+                    int end = Math.min(length, start + config.maxCharNgram());
+                    for (int at = start; at < end; at++) {
+                        hash = hashOn(hash, at == 0 ? '<' : at == length - 1 ? '>' : token.charAt(at - 1));
+                        int n = at - start + 1;
+                        // the whole bounded word is the word feature already
+                        if (n >= config.minCharNgram() && n != length) {
+                            sink.accept(hash, token, CHARACTERS);
                         }
-                        sink.accept(hash(CHARACTERS, bounded, start, start + n), token, CHARACTERS);
                     }
                 }
             }
@@ -325,17 +330,24 @@ public final class FeatureVocabulary implements FeatureExtractor {
         }
     }
 
-    /** 64-bit FNV-1a over the kind and the characters. */
+    /** 64-bit FNV-1a over the kind and the characters (each as its low and then its high byte). */
     static long hash(char kind, String text, int from, int to) {
-        long hash = 0xcbf29ce484222325L;
-        hash = (hash ^ kind) * 0x100000001b3L;
+        long hash = (FNV_OFFSET ^ kind) * FNV_PRIME;
         for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            hash = (hash ^ (c & 0xff)) * 0x100000001b3L;
-            hash = (hash ^ (c >>> 8)) * 0x100000001b3L;
+            hash = hashOn(hash, text.charAt(i));
         }
         return hash;
     }
+
+    /** The FNV-1a hash of what {@code hash} covered followed by one more character. */
+    private static long hashOn(long hash, char c) {
+        hash = (hash ^ (c & 0xff)) * FNV_PRIME;
+        return (hash ^ (c >>> 8)) * FNV_PRIME;
+    }
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+    private static final long KIND_HASH_CHARACTERS = (FNV_OFFSET ^ CHARACTERS) * FNV_PRIME;
 
     void write(Path dir) throws IOException {
         try (OutputStream file = Files.newOutputStream(dir.resolve(FILE));
