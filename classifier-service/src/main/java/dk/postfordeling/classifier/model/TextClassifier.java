@@ -274,17 +274,30 @@ public final class TextClassifier implements AutoCloseable {
                         - (offCount == 0 ? 0f : dot(direction, off, offCount, table[row]));
             }
         }
+        // A phrase's entries mostly follow one another (a word's n-grams): summed before the map.
         Map<String, Double> byPhrase = new HashMap<>();
+        String current = null;
+        double sum = 0;
         for (int j = 0; j < features.size(); j++) {
             String phrase = features.phrases()[j];
-            if (phrase.equals(TextPreparation.NUMBER)) {
+            if (phrase != current) {
+                if (current != null) {
+                    byPhrase.merge(current, sum, Double::sum);
+                }
+                current = phrase.equals(TextPreparation.NUMBER) ? null : phrase;
+                sum = 0;
+            }
+            if (current == null) {
                 continue;
             }
             int row = features.indices()[j];
             double toward = towardByPosition == null
                     ? table[row][label] - meanLabelWeight[row]
                     : towardByPosition[features.rowOfEntry()[j]];
-            byPhrase.merge(phrase, features.weights()[j] * toward / metadata.temperature(), Double::sum);
+            sum += features.weights()[j] * toward / metadata.temperature();
+        }
+        if (current != null) {
+            byPhrase.merge(current, sum, Double::sum);
         }
         return byPhrase.entrySet().stream()
                 .filter(e -> e.getValue() > 0)
