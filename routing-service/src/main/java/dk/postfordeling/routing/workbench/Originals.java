@@ -113,8 +113,11 @@ public class Originals {
         }
     }
 
+    /** Only for reading originals; made once, as a session looks its providers up on the class path. */
+    private static final Session PARSING_SESSION = Session.getInstance(new Properties());
+
     private static MimeMessage parse(byte[] bytes) throws MessagingException {
-        return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(bytes));
+        return new MimeMessage(PARSING_SESSION, new ByteArrayInputStream(bytes));
     }
 
     private static void collect(Part part, List<Attachment> attachments, List<Part> parts, int depth) throws MessagingException, IOException {
