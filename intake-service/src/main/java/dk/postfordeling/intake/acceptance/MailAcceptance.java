@@ -6,8 +6,10 @@ import dk.postfordeling.platform.blob.BlobStore;
 import dk.postfordeling.platform.blob.StoredBlob;
 import dk.postfordeling.platform.logging.MailLogContext;
 import dk.postfordeling.platform.privacy.PersonalData;
-import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.time.Clock;
 import java.util.Optional;
 import org.apache.tika.detect.Detector;
@@ -52,12 +54,12 @@ public class MailAcceptance {
     }
 
     public AcceptedMail accept(InboundMail mail) throws IOException {
-        // Keep the head (for small mail: all of it) for detection while the whole is stored.
-        BufferedInputStream content = new BufferedInputStream(mail.content(), DETECTION_BYTES);
-        content.mark(DETECTION_BYTES);
+        // Keep the head (for small mail: all of it) for detection while the whole is stored. The head
+        // is read into an array of its own size: a fixed 1 MB buffer per mail had been most of what
+        // intake allocated.
+        InputStream content = mail.content();
         byte[] head = content.readNBytes(DETECTION_BYTES);
-        content.reset();
-        StoredBlob stored = blobStore.put(content);
+        StoredBlob stored = blobStore.put(new SequenceInputStream(new ByteArrayInputStream(head), content));
         MailId mailId = MailId.forContent(stored.sha256());
         try (MailLogContext ignored = MailLogContext.open(mailId)) {
             MailReceived received = new MailReceived(mailId, mail.channel(), clock.instant(), stored.uri(),
