@@ -102,6 +102,24 @@ class UploadIntakeTest {
         assertThat(text.originalRef()).isEqualTo(announced.originalRef());
     }
 
+    /** The first megabyte is read ahead for detection; the stored original must still be whole. */
+    @Test
+    void anOriginalLargerThanTheDetectionHeadIsStoredWhole() throws Exception {
+        byte[] scan = new byte[2_500_000];
+        new java.util.Random(7).nextBytes(scan);
+        System.arraycopy("%PDF-1.7\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, scan, 0, 9);
+
+        String mailId = (String) upload(scan, "scan.pdf").get("mailId");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !received.valuesFor(mailId).isEmpty());
+        MailReceived announced = received.valuesFor(mailId).get(0);
+        assertThat(announced.sizeBytes()).isEqualTo(scan.length);
+        assertThat(announced.mediaType()).isEqualTo("application/pdf");
+        try (InputStream stored = blobStore.open(announced.originalRef())) {
+            assertThat(stored.readAllBytes()).isEqualTo(scan);
+        }
+    }
+
     @Test
     void theSameUploadTwiceIsTheSameMailAndAnnouncedOnce() {
         byte[] eml = Samples.bulkyWastePickup();
