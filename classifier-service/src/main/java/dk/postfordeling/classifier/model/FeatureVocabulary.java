@@ -264,12 +264,14 @@ public final class FeatureVocabulary implements FeatureExtractor {
         } else {
             Arrays.fill(norms, Math.sqrt(squares[0] + squares[1]));
         }
+        // Each row's weight normalised in place: the model's input, and what its entries share.
         int[] rows = new int[distinctRows];
         float[] rowWeights = new float[distinctRows];
         for (int r = 0; r < distinctRows; r++) {
             int slot = rowSlots[r];
             rows[r] = rowKeys[slot];
-            rowWeights[r] = (float) (rowWeight[r] / norms[group(rowKinds[slot])]);
+            rowWeight[r] /= norms[group(rowKinds[slot])];
+            rowWeights[r] = (float) rowWeight[r];
         }
         int[] indices = new int[pairs];
         float[] weights = new float[pairs];
@@ -282,7 +284,7 @@ public final class FeatureVocabulary implements FeatureExtractor {
             int tf = rowCounts[rowSlot];
             indices[entry] = rowKeys[rowSlot];
             rowOfEntry[entry] = position;
-            weights[entry] = (float) (rowWeight[position] / norms[group(rowKinds[rowSlot])] * pairCounts[slot] / tf);
+            weights[entry] = (float) (rowWeight[position] * pairCounts[slot] / tf);
             phrases[entry] = phraseNames.get((int) (pairKeys[slot] & ~CHARACTER_HIT));
         }
         return new Features(indices, weights, phrases, rows, rowWeights, rowOfEntry, tokens.size(), known[0], characteristicWords);

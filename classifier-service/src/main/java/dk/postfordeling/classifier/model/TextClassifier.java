@@ -45,9 +45,13 @@ public final class TextClassifier implements AutoCloseable {
     private final float[] bias;
     /** With a ReLU: the hidden layer's bias {@code [dimension]}; otherwise {@code null}. */
     private final float[] hiddenBias;
-    /** With a ReLU: the output layer {@code [labels * dimension]}, and per hidden unit its mean over labels. */
+    /** With a ReLU: the output layer {@code [labels * dimension]}. */
     private final float[] outputWeight;
-    private final float[] meanOutputWeight;
+    /**
+     * With a ReLU: each label's output row minus the mean output row {@code [labels * dimension]}, the
+     * direction of "toward this label rather than the average label" in the hidden layer.
+     */
+    private final float[] labelDirection;
     /**
      * With a ReLU: per feature row and label, {@code embedding row . (output row of the label - mean
      * output row)} {@code [rows * labels]}, computed once on loading. A mail switches on nearly every
@@ -67,16 +71,19 @@ public final class TextClassifier implements AutoCloseable {
             this.table = byRow(block.table(), width);
             this.hiddenBias = block.hiddenBiasValues();
             this.outputWeight = block.outputWeight();
-            this.meanOutputWeight = new float[width];
+            this.labelDirection = new float[labelCount * width];
             for (int unit = 0; unit < width; unit++) {
                 float sum = 0;
                 for (int label = 0; label < labelCount; label++) {
                     sum += outputWeight[label * width + unit];
                 }
-                meanOutputWeight[unit] = sum / labelCount;
+                float mean = sum / labelCount;
+                for (int label = 0; label < labelCount; label++) {
+                    labelDirection[label * width + unit] = outputWeight[label * width + unit] - mean;
+                }
             }
             this.meanLabelWeight = null;
-            this.towardLabel = towardLabel(table, outputWeight, meanOutputWeight, labelCount);
+            this.towardLabel = towardLabel(table, labelDirection, labelCount);
             return;
         }
         try (NDArray folded = block.labelWeights()) {
@@ -85,7 +92,7 @@ public final class TextClassifier implements AutoCloseable {
         this.width = labelCount;
         this.hiddenBias = null;
         this.outputWeight = null;
-        this.meanOutputWeight = null;
+        this.labelDirection = null;
         this.towardLabel = null;
         this.meanLabelWeight = new float[table.length];
         for (int row = 0; row < table.length; row++) {
@@ -263,7 +270,7 @@ public final class TextClassifier implements AutoCloseable {
             for (int unit = 0; unit < width; unit++) {
                 if (hidden[unit] <= 0) {
                     off[offCount] = unit;
-                    direction[offCount++] = outputWeight[label * width + unit] - meanOutputWeight[unit];
+                    direction[offCount++] = labelDirection[label * width + unit];
                 }
             }
             int[] rows = features.rows();
@@ -329,14 +336,8 @@ public final class TextClassifier implements AutoCloseable {
         return (a + b) + (c + d);
     }
 
-    private static float[] towardLabel(float[][] table, float[] outputWeight, float[] meanOutputWeight, int labelCount) {
-        int width = meanOutputWeight.length;
-        float[] directions = new float[labelCount * width];
-        for (int label = 0; label < labelCount; label++) {
-            for (int unit = 0; unit < width; unit++) {
-                directions[label * width + unit] = outputWeight[label * width + unit] - meanOutputWeight[unit];
-            }
-        }
+    private static float[] towardLabel(float[][] table, float[] labelDirection, int labelCount) {
+        int width = labelDirection.length / labelCount;
         float[] toward = new float[table.length * labelCount];
         for (int row = 0; row < table.length; row++) {
             float[] embedding = table[row];
@@ -344,7 +345,7 @@ public final class TextClassifier implements AutoCloseable {
                 int direction = label * width;
                 float sum = 0;
                 for (int unit = 0; unit < width; unit++) {
-                    sum += directions[direction + unit] * embedding[unit];
+                    sum += labelDirection[direction + unit] * embedding[unit];
                 }
                 toward[row * labelCount + label] = sum;
             }
