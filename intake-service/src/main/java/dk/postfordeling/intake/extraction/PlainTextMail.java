@@ -1,5 +1,6 @@
 package dk.postfordeling.intake.extraction;
 
+import dk.postfordeling.platform.mail.JakartaMailSettings;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -16,15 +17,8 @@ import java.util.Properties;
  */
 final class PlainTextMail {
 
-    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
-
     static {
-        // Jakarta Mail looks its stream provider up through ServiceLoader for every message it parses
-        // (jakartaee/mail-api#861), a tenth of intake's CPU for short mail. Naming the provider makes
-        // that lookup a plain class-name resolution.
-        if (System.getProperty(STREAM_PROVIDER) == null) {
-            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
-        }
+        JakartaMailSettings.nameStreamProvider();
     }
 
     private static final Session SESSION = Session.getInstance(new Properties());

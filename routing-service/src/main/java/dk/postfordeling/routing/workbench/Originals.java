@@ -6,10 +6,8 @@ import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UnsupportedEncodingException;
@@ -17,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Properties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,7 +62,7 @@ public class Originals {
             return new Summary(Kind.PDF, null, null, null, null, List.of(), bytes.length);
         }
         try {
-            MimeMessage message = parse(bytes);
+            MimeMessage message = OriginalFile.mimeMessage(bytes);
             List<Attachment> attachments = new ArrayList<>();
             collect(message, attachments, new ArrayList<>(), 0);
             return new Summary(Kind.EMAIL, header(message, "From"), header(message, "To"), header(message, "Date"),
@@ -91,7 +88,7 @@ public class Originals {
         try {
             List<Attachment> attachments = new ArrayList<>();
             List<Part> parts = new ArrayList<>();
-            collect(parse(original.get()), attachments, parts, 0);
+            collect(OriginalFile.mimeMessage(original.get()), attachments, parts, 0);
             if (index < 0 || index >= parts.size()) {
                 return Optional.empty();
             }
@@ -111,13 +108,6 @@ public class Originals {
         } catch (IOException e) {
             return Optional.empty();
         }
-    }
-
-    /** Only for reading originals; made once, as a session looks its providers up on the class path. */
-    private static final Session PARSING_SESSION = Session.getInstance(new Properties());
-
-    private static MimeMessage parse(byte[] bytes) throws MessagingException {
-        return new MimeMessage(PARSING_SESSION, new ByteArrayInputStream(bytes));
     }
 
     private static void collect(Part part, List<Attachment> attachments, List<Part> parts, int depth) throws MessagingException, IOException {

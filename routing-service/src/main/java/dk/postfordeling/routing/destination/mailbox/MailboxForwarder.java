@@ -6,20 +6,18 @@ import dk.postfordeling.contracts.DestinationType;
 import dk.postfordeling.routing.destination.Checkpoints;
 import dk.postfordeling.routing.destination.DestinationAdapter;
 import dk.postfordeling.routing.destination.FilingException;
+import dk.postfordeling.routing.destination.OriginalFile;
 import dk.postfordeling.routing.table.Route;
 import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
@@ -31,12 +29,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MailboxForwarder implements DestinationAdapter, AutoCloseable {
-
-    /**
-     * Only for reading originals. A Jakarta Mail session looks its providers up on the class path
-     * when it is made, which had cost a third of the routing service's CPU when done per mail.
-     */
-    private static final Session PARSING_SESSION = Session.getInstance(new Properties());
 
     private final JavaMailSenderImpl sender;
     private final SmtpConnections connections;
@@ -128,7 +120,7 @@ public class MailboxForwarder implements DestinationAdapter, AutoCloseable {
     /** The original as a MIME message when it is an e-mail (has headers and a From or Subject), else null. */
     private static MimeMessage asMimeMessage(byte[] original) {
         try {
-            MimeMessage parsed = new MimeMessage(PARSING_SESSION, new ByteArrayInputStream(original));
+            MimeMessage parsed = OriginalFile.mimeMessage(original);
             return parsed.getHeader("From") != null || parsed.getHeader("Subject") != null ? parsed : null;
         } catch (MessagingException e) {
             return null;
