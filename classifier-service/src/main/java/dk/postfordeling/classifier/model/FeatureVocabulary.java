@@ -1,5 +1,6 @@
 package dk.postfordeling.classifier.model;
 
+import dk.postfordeling.platform.collections.LongIntTable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;

@@ -49,6 +49,25 @@ class LanguageGuesserTest {
         }
     }
 
+    @Test
+    void everyNGramIsPackedOnceAndEqualOnesLieTogether() {
+        long[] grams = LanguageGuesser.grams("abab");
+        // 4 single chars, 3 pairs, 2 triples; distinct: a, b, ab, ba, aba, bab.
+        assertThat(grams).hasSize(9);
+        assertThat(java.util.Arrays.stream(grams).distinct().count()).isEqualTo(6);
+        assertThat(grams).isSorted();
+        // The length is part of the key: a lone "a" is not a NUL followed by "a".
+        assertThat(LanguageGuesser.pack("a", 0, 1)).isNotEqualTo(LanguageGuesser.pack("\u0000a", 0, 2));
+        assertThat(LanguageGuesser.pack("xabcx", 1, 3)).isEqualTo(LanguageGuesser.pack("abc", 0, 3));
+    }
+
+    @Test
+    void veryShortTextStillGivesADistribution() {
+        for (String text : List.of("", "a", "æø")) {
+            assertThat(java.util.Arrays.stream(GUESSER.probabilities(text)).sum()).as(text).isCloseTo(1.0, within(1e-9));
+        }
+    }
+
     private static int indexOf(String outcome) {
         for (int i = 0; ; i++) {
             if (GUESSER.outcome(i).equals(outcome)) {

@@ -1,11 +1,12 @@
-package dk.postfordeling.classifier.model;
+package dk.postfordeling.platform.collections;
 
 /**
- * A fixed-capacity open-addressing table from 64-bit feature hashes to positive ints, without boxing:
- * looked up for every feature of every mail. Values must be positive; {@link #get} answers 0 for a
- * hash that is not in the table.
+ * A fixed-capacity open-addressing table from 64-bit keys (feature hashes, packed n-grams) to
+ * positive ints, without boxing: looked up for every feature of every mail by the classifier and by
+ * intake's language guess. Values must be positive; {@link #get} answers 0 for a key that is not in
+ * the table.
  */
-final class LongIntTable {
+public final class LongIntTable {
 
     private final long[] keys;
     private final int[] values;
@@ -13,7 +14,7 @@ final class LongIntTable {
     private final int shift;
 
     /** @param expected how many entries will be put; the table holds at least twice as many slots */
-    LongIntTable(int expected) {
+    public LongIntTable(int expected) {
         int capacity = Integer.highestOneBit(Math.max(4, expected * 2 + 1) - 1) << 1;
         keys = new long[capacity];
         values = new int[capacity];
@@ -21,7 +22,7 @@ final class LongIntTable {
         shift = 64 - Integer.numberOfTrailingZeros(capacity);
     }
 
-    void put(long key, int value) {
+    public void put(long key, int value) {
         if (value <= 0) {
             throw new IllegalArgumentException("values must be positive, got " + value);
         }
@@ -33,7 +34,7 @@ final class LongIntTable {
         values[slot] = value;
     }
 
-    int get(long key) {
+    public int get(long key) {
         int slot = slot(key);
         while (values[slot] != 0) {
             if (keys[slot] == key) {
