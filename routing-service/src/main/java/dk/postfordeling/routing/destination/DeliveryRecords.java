@@ -29,21 +29,31 @@ public class DeliveryRecords {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The destination's reference if this mail was already filed there. */
-    public Optional<String> confirmed(UUID mailId, Route.ToDestination route) {
-        return jdbc.sql("select external_reference from delivery where mail_id = :id and destination_key = :key and state = 'CONFIRMED'")
-                .param("id", mailId).param("key", route.key())
-                .query(String.class).optional();
+    /** A mail's filing in one destination: its reference if it was filed there already, else its checkpoints. */
+    public record Delivery(Optional<String> confirmedReference, Checkpoints checkpoints) {
     }
 
-    /** The checkpoints of this mail's filing in this destination, created on first use. */
-    public Checkpoints checkpoints(UUID mailId, Route.ToDestination route) {
-        ownTransaction.executeWithoutResult(status -> jdbc.sql("""
+    /**
+     * The record of this mail's filing in this destination, created on first use: whether it was
+     * filed there already (and under which reference) and the checkpoints saved so far, read in the
+     * same statement that creates the record, which commits on its own.
+     */
+    public Delivery open(UUID mailId, Route.ToDestination route) {
+        record Row(String state, String reference, String checkpoints) {
+        }
+        // On conflict the key is set to itself, so the existing record is returned too.
+        Row row = ownTransaction.execute(status -> jdbc.sql("""
                 insert into delivery (mail_id, destination_key, destination_type) values (:id, :key, :type)
-                on conflict (mail_id, destination_key) do nothing""")
-                .param("id", mailId).param("key", route.key()).param("type", route.type().name()).update());
-        Map<String, String> saved = new LinkedHashMap<>(read(mailId, route));
-        return new Checkpoints() {
+                on conflict (mail_id, destination_key) do update set destination_key = excluded.destination_key
+                returning state, external_reference, checkpoints::text""")
+                .param("id", mailId).param("key", route.key()).param("type", route.type().name())
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3))).single());
+        if ("CONFIRMED".equals(row.state())) {
+            return new Delivery(Optional.of(row.reference()), null);
+        }
+        Map<String, String> saved = new LinkedHashMap<>(MailJson.mapper().readValue(row.checkpoints(),
+                new TypeReference<Map<String, String>>() { }));
+        return new Delivery(Optional.empty(), new Checkpoints() {
             @Override
             public Optional<String> get(String name) {
                 return Optional.ofNullable(saved.get(name));
@@ -57,7 +67,7 @@ public class DeliveryRecords {
                         .param("name", name).param("value", value).param("id", mailId).param("key", route.key()).update());
                 saved.put(name, value);
             }
-        };
+        });
     }
 
     /** Marks the filing done (in the caller's transaction, with the outcome it belongs to). */
@@ -66,11 +76,5 @@ public class DeliveryRecords {
                 update delivery set state = 'CONFIRMED', external_reference = :reference, confirmed_at = now()
                 where mail_id = :id and destination_key = :key""")
                 .param("reference", reference).param("id", mailId).param("key", route.key()).update();
-    }
-
-    private Map<String, String> read(UUID mailId, Route.ToDestination route) {
-        String json = jdbc.sql("select checkpoints::text from delivery where mail_id = :id and destination_key = :key")
-                .param("id", mailId).param("key", route.key()).query(String.class).single();
-        return MailJson.mapper().readValue(json, new TypeReference<Map<String, String>>() { });
     }
 }

@@ -199,10 +199,10 @@ public class RoutingDispatcher {
                     "Forbindelsen til " + route.type() + " er ikke sat op; posten skal fordeles manuelt.")));
             return;
         }
-        Optional<String> already = deliveries.confirmed(mail.mailId().value(), route);
+        DeliveryRecords.Delivery delivery = deliveries.open(mail.mailId().value(), route);
         String reference;
-        if (already.isPresent()) {
-            reference = already.get();
+        if (delivery.confirmedReference().isPresent()) {
+            reference = delivery.confirmedReference().get();
         } else {
             byte[] original;
             try (InputStream in = blobStore.open(mail.originalRef())) {
@@ -212,7 +212,7 @@ public class RoutingDispatcher {
                         "Den gemte original kunne ikke findes; posten skal findes frem manuelt.")));
                 return;
             }
-            Checkpoints checkpoints = deliveries.checkpoints(mail.mailId().value(), route);
+            Checkpoints checkpoints = delivery.checkpoints();
             io.micrometer.core.instrument.Timer.Sample call = io.micrometer.core.instrument.Timer.start(meters);
             String result = "filed";
             try {
