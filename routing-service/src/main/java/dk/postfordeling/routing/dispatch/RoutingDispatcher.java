@@ -51,7 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>{@code dispatch-workers} workers file side by side: filing mostly waits on the destination's
  * answers (SMTP dialogue, ESDH requests) and on the database, so one worker alone leaves the machine
- * idle while mail queues. Each worker takes the oldest due task nobody else holds ({@code SKIP LOCKED}).
+ * idle while mail queues. Each worker takes the task due longest that nobody else holds ({@code SKIP LOCKED}).
  */
 @Component
 public class RoutingDispatcher {

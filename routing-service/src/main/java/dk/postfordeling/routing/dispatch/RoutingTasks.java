@@ -34,12 +34,18 @@ public class RoutingTasks {
                 .update() == 1;
     }
 
-    /** Locks the oldest due task for this transaction; other instances skip it. */
+    /**
+     * Locks the task that has been due longest for this transaction; other workers and instances
+     * skip it. New mail is due when it is queued, so it is worked off in arrival order; mail waiting
+     * for a retry or an outage takes its place when its time comes. The order is that of the
+     * {@code routing_task_due} index, so the first row not locked by another worker is taken without
+     * sorting the queue (ordering by arrival had sorted every due task for every mail).
+     */
     Optional<RoutingTask> lockNextDue() {
         return jdbc.sql("""
                 select classified::text as classified, attempts, override_label, decided_by from routing_task
                 where status = 'PENDING' and next_attempt_at <= now()
-                order by created_at limit 1 for update skip locked""")
+                order by next_attempt_at limit 1 for update skip locked""")
                 .query((rs, n) -> new RoutingTask(
                         MailJson.mapper().readValue(rs.getString("classified"), MailClassified.class), rs.getInt("attempts"),
                         rs.getString("override_label"), rs.getString("decided_by")))
