@@ -29,7 +29,10 @@ public class DeliveryRecords {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** A mail's filing in one destination: its reference if it was filed there already, else its checkpoints. */
+    /**
+     * A mail's filing in one destination: its reference if it was filed there already (then there is
+     * nothing to file and {@code checkpoints} is null), else the checkpoints to file it with.
+     */
     public record Delivery(Optional<String> confirmedReference, Checkpoints checkpoints) {
     }
 
