@@ -1,6 +1,7 @@
 package dk.postfordeling.intake;
 
 import dk.postfordeling.intake.cli.ExtractCommand;
+import dk.postfordeling.platform.mail.JakartaMailSettings;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -16,6 +17,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class IntakeApplication {
 
     public static void main(String[] args) {
+        // Before any mail is read, by the IMAP channel or by extraction (the command included).
+        JakartaMailSettings.nameStreamProvider();
         if (args.length > 0 && args[0].equals("extract")) {
             // Keep standard output for the JSON result: library logging goes to standard error.
             System.setProperty("logback.configurationFile", "logback-cli.xml");

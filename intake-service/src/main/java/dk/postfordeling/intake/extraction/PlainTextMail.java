@@ -1,6 +1,5 @@
 package dk.postfordeling.intake.extraction;
 
-import dk.postfordeling.platform.mail.JakartaMailSettings;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -16,10 +15,6 @@ import java.util.Properties;
  * HTML, attachments, an unknown charset — returns empty and goes through Tika.
  */
 final class PlainTextMail {
-
-    static {
-        JakartaMailSettings.nameStreamProvider();
-    }
 
     private static final Session SESSION = Session.getInstance(new Properties());
 
