@@ -4,6 +4,7 @@ import dk.postfordeling.contracts.MailReceived;
 import dk.postfordeling.contracts.TextExtracted;
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.platform.blob.BlobStore;
+import dk.postfordeling.platform.kafka.MailKafkaProperties;
 import dk.postfordeling.platform.kafka.MailListeners;
 import dk.postfordeling.platform.logging.MailLogContext;
 import dk.postfordeling.platform.privacy.PersonalData;
@@ -36,8 +37,11 @@ class ExtractionWorker {
     private final Clock clock;
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
+    private final int maxRecordBytes;
+
     ExtractionWorker(BlobStore blobStore, MailTextExtractor extractor, KafkaTemplate<String, Object> kafka, Clock clock,
-            io.micrometer.core.instrument.MeterRegistry meters) {
+            io.micrometer.core.instrument.MeterRegistry meters, MailKafkaProperties kafkaLimits) {
+        this.maxRecordBytes = kafkaLimits.maxRecordBytes();
         this.meters = meters;
         this.blobStore = blobStore;
         this.extractor = extractor;
@@ -74,10 +78,10 @@ class ExtractionWorker {
             original = in.readAllBytes();
         }
         ExtractedText text = extractor.extract(original, received.fileName(), received.mediaType());
-        return new TextExtracted(received.mailId(), received.channel(), received.originalRef(),
+        return RecordBudget.fit(new TextExtracted(received.mailId(), received.channel(), received.originalRef(),
                 text.subject(), text.bodyText(), text.attachments(), text.language(), text.status(), text.problems(),
                 PersonalData.countCpr(text.allText()), text.hints() != null ? text.hints() : received.hints(),
-                clock.instant());
+                clock.instant()), maxRecordBytes);
     }
 
 }

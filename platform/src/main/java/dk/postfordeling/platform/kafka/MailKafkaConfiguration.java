@@ -4,6 +4,9 @@ import dk.postfordeling.contracts.Topic;
 import dk.postfordeling.contracts.Topics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -28,13 +31,14 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 public class MailKafkaConfiguration {
 
     @Bean
-    DefaultKafkaProducerFactoryCustomizer wireSerializers() {
+    DefaultKafkaProducerFactoryCustomizer wireSerializers(MailKafkaProperties properties) {
         return factory -> {
             @SuppressWarnings({"unchecked", "rawtypes"})
             org.springframework.kafka.core.DefaultKafkaProducerFactory<Object, Object> f =
                     (org.springframework.kafka.core.DefaultKafkaProducerFactory) factory;
             f.setKeySerializer((org.apache.kafka.common.serialization.Serializer) new StringSerializer());
             f.setValueSerializer(new WireSerializer());
+            f.updateConfigs(Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, properties.transportLimitBytes()));
         };
     }
 
@@ -48,7 +52,8 @@ public class MailKafkaConfiguration {
     KafkaAdmin.NewTopics mailTopics(MailKafkaProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : Topics.allNamesWithDeadLetters()) {
-            topics.add(new NewTopic(name, properties.partitions(), properties.replicationFactor()));
+            topics.add(new NewTopic(name, properties.partitions(), properties.replicationFactor())
+                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(properties.transportLimitBytes()))));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }
@@ -57,6 +62,10 @@ public class MailKafkaConfiguration {
     DefaultErrorHandler mailErrorHandler(KafkaTemplate<?, ?> template, MailKafkaProperties properties) {
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
                 (record, exception) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, -1));
+        // An exception's message and stack trace can quote the record (a parser's excerpt of the
+        // mail): only the exception classes, the original topic, partition and offset travel along.
+        recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_MSG,
+                DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(properties.retryAttempts() - 1);
         backOff.setInitialInterval(properties.retryInitial().toMillis());
         backOff.setMaxInterval(properties.retryMax().toMillis());

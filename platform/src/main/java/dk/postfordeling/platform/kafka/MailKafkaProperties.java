@@ -12,6 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryInitial      first back-off before a failed record is retried
  * @param retryMax          longest back-off between retries
  * @param retryAttempts     attempts before a record goes to the dead-letter topic
+ * @param maxRecordBytes    the largest record value any service writes. This one number sets the
+ *                          topics' {@code max.message.bytes}, the producers' {@code max.request.size}
+ *                          and the consumers' fetch sizes, and intake cuts mail text to fit below it,
+ *                          so no record is ever refused for its size. The broker's default is 1 MiB.
  */
 @ConfigurationProperties("postfordeling.kafka")
 public record MailKafkaProperties(
@@ -19,5 +23,14 @@ public record MailKafkaProperties(
         @DefaultValue("1") short replicationFactor,
         @DefaultValue("200ms") Duration retryInitial,
         @DefaultValue("5s") Duration retryMax,
-        @DefaultValue("4") int retryAttempts) {
+        @DefaultValue("4") int retryAttempts,
+        @DefaultValue("1000000") int maxRecordBytes) {
+
+    /** Room for a record's headers, key and the batch framing around its value. */
+    public static final int RECORD_OVERHEAD_BYTES = 64 * 1024;
+
+    /** The size limit a topic, a producer request and a consumer fetch are given. */
+    public int transportLimitBytes() {
+        return maxRecordBytes + RECORD_OVERHEAD_BYTES;
+    }
 }

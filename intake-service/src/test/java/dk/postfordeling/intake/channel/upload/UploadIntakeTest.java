@@ -120,6 +120,44 @@ class UploadIntakeTest {
         }
     }
 
+    /** Text beyond Kafka's record limit is cut and marked, so the mail reaches the classifier instead of a dead letter. */
+    @Test
+    void aMailWithAFiveMegabyteTextAttachmentIsExtractedBelowTheRecordLimit() throws Exception {
+        StringBuilder minutes = new StringBuilder("Referat af møde om vejbelysning på Åboulevarden\n");
+        for (int line = 0; minutes.length() < 5_000_000; line++) {
+            minutes.append("Punkt ").append(line).append(": lygtepæl nr. ").append(line * 7 % 1000)
+                    .append(" er slukket, og naboerne ønsker den repareret før vinteren.\n");
+        }
+        jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(
+                jakarta.mail.Session.getInstance(new java.util.Properties()));
+        message.setFrom("borger@example.dk");
+        message.setSubject("Referat vedlagt", "UTF-8");
+        jakarta.mail.internet.MimeMultipart parts = new jakarta.mail.internet.MimeMultipart();
+        jakarta.mail.internet.MimeBodyPart body = new jakarta.mail.internet.MimeBodyPart();
+        body.setText("Hermed referatet fra mødet om vejbelysning.", "UTF-8");
+        jakarta.mail.internet.MimeBodyPart attachment = new jakarta.mail.internet.MimeBodyPart();
+        attachment.setText(minutes.toString(), "UTF-8");
+        attachment.setFileName("referat.txt");
+        parts.addBodyPart(body);
+        parts.addBodyPart(attachment);
+        message.setContent(parts);
+        java.io.ByteArrayOutputStream eml = new java.io.ByteArrayOutputStream();
+        message.writeTo(eml);
+        assertThat(eml.size()).isGreaterThan(5_000_000);
+
+        String mailId = (String) upload(eml.toByteArray(), "referat.eml").get("mailId");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !extracted.valuesFor(mailId).isEmpty());
+        TextExtracted text = extracted.valuesFor(mailId).get(0);
+        assertThat(text.status()).isEqualTo(ExtractionStatus.PARTIAL);
+        assertThat(text.problems()).anySatisfy(p -> assertThat(p.code()).isEqualTo("TEXT_TRUNCATED"));
+        assertThat(text.bodyText()).contains("Hermed referatet");
+        assertThat(text.attachments()).singleElement()
+                .satisfies(a -> assertThat(a.text()).startsWith("Referat af møde om vejbelysning"));
+        assertThat(dk.postfordeling.contracts.MailJson.mapper().writeValueAsBytes(text).length)
+                .isGreaterThan(500_000).isLessThanOrEqualTo(1_000_000);
+    }
+
     @Test
     void theSameUploadTwiceIsTheSameMailAndAnnouncedOnce() {
         byte[] eml = Samples.bulkyWastePickup();
