@@ -39,6 +39,9 @@ public class RoutingMetrics {
                 .description("classified mail not yet filed or queued for review").register(meters);
         Gauge.builder("postfordeling.routing.dead.letters", snapshot, s -> s.get().deadLetters())
                 .description("mail whose destination kept failing, waiting for a replay").register(meters);
+        Gauge.builder("postfordeling.pipeline.dead.letters.open", snapshot, s -> s.get().pipelineDeadLetters())
+                .description("records a stage of the pipeline could not process (any topic's dead letters), not replayed")
+                .register(meters);
         this.accuracy = MultiGauge.builder("postfordeling.routing.observed.accuracy")
                 .description("share of auto-routed mail (last 7 days) that staff did not correct, per mailbox").register(meters);
         this.autoRouted = MultiGauge.builder("postfordeling.routing.auto.routed.week")

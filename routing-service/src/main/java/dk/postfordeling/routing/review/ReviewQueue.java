@@ -40,9 +40,10 @@ public class ReviewQueue {
                 on conflict (mail_id) do nothing""")
                 .param("id", mail.mailId().value())
                 .param("original", mail.originalRef())
-                .param("channel", mail.channel().name())
+                // A mail whose dead-lettered record could not be read has no known channel and no prediction.
+                .param("channel", mail.channel() == null ? "UNKNOWN" : mail.channel().name())
                 .param("reasons", MailJson.mapper().writeValueAsString(reasons))
-                .param("suggestions", MailJson.mapper().writeValueAsString(mail.predictions()))
+                .param("suggestions", MailJson.mapper().writeValueAsString(suggestions(mail)))
                 .param("explanation", MailJson.mapper().writeValueAsString(mail.explanation()))
                 .param("model", mail.modelVersion())
                 .param("at", Timestamp.from(now))
@@ -55,12 +56,17 @@ public class ReviewQueue {
                 values (:id, 'REVIEW', :label, :confidence, 'MODEL', :model, :at)
                 on conflict (mail_id) do nothing""")
                 .param("id", mail.mailId().value())
-                .param("label", mail.top().label())
-                .param("confidence", mail.top().probability())
+                .param("label", mail.top().label().isEmpty() ? null : mail.top().label())
+                .param("confidence", mail.top().label().isEmpty() ? null : mail.top().probability())
                 .param("model", mail.modelVersion())
                 .param("at", Timestamp.from(now))
                 .update();
         outbox.append(Topics.MAIL_REVIEW_REQUESTED, mail.mailId().toString(),
-                new ReviewRequested(mail.mailId(), reasons, mail.predictions(), now));
+                new ReviewRequested(mail.mailId(), reasons, suggestions(mail), now));
+    }
+
+    /** The model's labels, without the empty label of mail that failed before any model saw it. */
+    public static List<dk.postfordeling.contracts.LabelScore> suggestions(MailClassified mail) {
+        return mail.predictions().stream().filter(p -> !p.label().isEmpty()).toList();
     }
 }

@@ -82,6 +82,7 @@ class WorkbenchSecurity {
     SecurityFilterChain api(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/dead-letters/**").hasAnyRole("ADMIN", "OPS")
                         .requestMatchers("/api/v1/dead-letters/**", "/api/v1/routing-table/**", "/api/v1/models/**").hasRole("ADMIN")
                         .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/routings/*/correction").hasRole("REVIEWER")
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/routings/**").hasAnyRole("REVIEWER", "OPS")

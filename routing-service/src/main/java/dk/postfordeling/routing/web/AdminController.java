@@ -29,9 +29,14 @@ class AdminController {
     private final RoutingTasks tasks;
     private final WorkbenchQueries queries;
     private final ClassifierModels models;
+    private final dk.postfordeling.routing.deadletter.PipelineDeadLetters pipelineDeadLetters;
+    private final dk.postfordeling.routing.deadletter.DeadLetterListener replays;
 
     AdminController(RoutingTable table, RoutingTableFile tableFile, RoutingTasks tasks, WorkbenchQueries queries,
-            ClassifierModels models) {
+            ClassifierModels models, dk.postfordeling.routing.deadletter.PipelineDeadLetters pipelineDeadLetters,
+            dk.postfordeling.routing.deadletter.DeadLetterListener replays) {
+        this.pipelineDeadLetters = pipelineDeadLetters;
+        this.replays = replays;
         this.table = table;
         this.tableFile = tableFile;
         this.tasks = tasks;
@@ -45,6 +50,7 @@ class AdminController {
         table.routes().forEach((key, route) -> routes.put(key, describe(route)));
         model.addAttribute("routes", routes);
         model.addAttribute("deadLetters", tasks.deadLetters());
+        model.addAttribute("pipelineDeadLetters", pipelineDeadLetters.open());
         model.addAttribute("models", models.overview());
         return "admin";
     }
@@ -63,6 +69,12 @@ class AdminController {
     @PostMapping("/admin/dead-letters/replay")
     String replay(RedirectAttributes flash) {
         flash.addFlashAttribute("message", tasks.replay(null) + " post(er) sendt til fordeling igen.");
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/pipeline-dead-letters/{id}/replay")
+    String replayPipeline(@org.springframework.web.bind.annotation.PathVariable long id, RedirectAttributes flash) {
+        flash.addFlashAttribute("message", replays.replay(id) ? "Sendt igen." : "Intet at sende igen.");
         return "redirect:/admin";
     }
 

@@ -48,6 +48,7 @@ public final class Format {
             case "DIGITAL_POST" -> "Digital Post";
             case "SCANNER" -> "scannet brev";
             case "UPLOAD" -> "upload";
+            case "UNKNOWN" -> "ukendt kanal";
             default -> channel.toLowerCase(Locale.ROOT);
         };
     }

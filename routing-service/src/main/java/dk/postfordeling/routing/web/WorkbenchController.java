@@ -1,5 +1,7 @@
 package dk.postfordeling.routing.web;
 
+import dk.postfordeling.routing.review.ReviewQueue;
+
 import dk.postfordeling.routing.review.ReviewClaims;
 import dk.postfordeling.routing.security.SecurityProperties;
 import dk.postfordeling.routing.security.SignedIn;
@@ -138,7 +140,7 @@ class WorkbenchController {
         String text = view.classified().content() == null ? null : view.classified().content().text();
         model.addAttribute("segments", Highlighter.segments(text,
                 view.classified().explanation() == null ? List.of() : view.classified().explanation().phrases()));
-        model.addAttribute("suggestions", view.classified().predictions().stream().limit(3).toList());
+        model.addAttribute("suggestions", ReviewQueue.suggestions(view.classified()).stream().limit(3).toList());
         model.addAttribute("labels", table.routes().keySet().stream().sorted().toList());
         model.addAttribute("mine", view.review().map(r -> "CLAIMED".equals(r.status()) && signedIn.actor(who).equals(r.claimedBy()))
                 .orElse(false));
@@ -280,7 +282,7 @@ class WorkbenchController {
         record.put("classifiedAt", view.classified().classifiedAt());
         record.put("modelVersion", view.classified().modelVersion());
         record.put("modelDecision", view.classified().decision());
-        record.put("topLabels", view.classified().predictions());
+        record.put("topLabels", ReviewQueue.suggestions(view.classified()));
         record.put("modelReasons", view.classified().reasons());
         record.put("explanation", view.classified().explanation());
         record.put("senderHints", view.classified().hints());

@@ -1,5 +1,7 @@
 package dk.postfordeling.routing.workbench;
 
+import dk.postfordeling.routing.deadletter.PipelineDeadLetters;
+
 import tools.jackson.core.type.TypeReference;
 import dk.postfordeling.contracts.DecisionReason;
 import dk.postfordeling.contracts.LabelScore;
@@ -119,9 +121,9 @@ public class WorkbenchQueries {
      * What waits: mail in a person's hands and the age of the oldest, classified mail not yet filed,
      * and dead letters. For the page headers, the ops page and the metrics.
      */
-    public record Backlog(long items, Duration oldestAge, long routing, long deadLetters) {
+    public record Backlog(long items, Duration oldestAge, long routing, long deadLetters, long pipelineDeadLetters) {
 
-        public static final Backlog EMPTY = new Backlog(0, Duration.ZERO, 0, 0);
+        public static final Backlog EMPTY = new Backlog(0, Duration.ZERO, 0, 0, 0);
     }
 
     public Backlog backlog() {
@@ -129,12 +131,14 @@ public class WorkbenchQueries {
                 select (select count(*) from review_item where status <> 'DONE') as items,
                        (select min(created_at) from review_item where status <> 'DONE') as oldest,
                        (select count(*) from routing_task where status = 'PENDING') as routing,
-                       (select count(*) from routing_task where status = 'DEAD') as dead""")
+                       (select count(*) from routing_task where status = 'DEAD') as dead,
+                       (select count(*) from pipeline_dead_letter where """ + PipelineDeadLetters.OPEN + """
+                       ) as pipeline_dead""")
                 .query((rs, n) -> {
                     Timestamp oldest = rs.getTimestamp("oldest");
                     return new Backlog(rs.getLong("items"),
                             oldest == null ? Duration.ZERO : Duration.between(oldest.toInstant(), clock.instant()),
-                            rs.getLong("routing"), rs.getLong("dead"));
+                            rs.getLong("routing"), rs.getLong("dead"), rs.getLong("pipeline_dead"));
                 }).single();
     }
 

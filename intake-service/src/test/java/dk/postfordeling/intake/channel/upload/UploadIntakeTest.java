@@ -158,6 +158,29 @@ class UploadIntakeTest {
                 .isGreaterThan(500_000).isLessThanOrEqualTo(1_000_000);
     }
 
+    /** Extraction that keeps failing ends on the dead-letter topic (where routing takes it to a person), naming only the cause's class. */
+    @Test
+    void aMailWhoseExtractionKeepsFailingIsDeadLetteredWithItsCauseButNoMessage() {
+        dk.postfordeling.contracts.MailId id = new dk.postfordeling.contracts.MailId(java.util.UUID.randomUUID());
+        MailReceived gone = new MailReceived(id, Channel.UPLOAD, Instant.now(),
+                dk.postfordeling.platform.blob.StoredBlob.uriOf("ab00000000000000000000000000000000000000000000000000000000000000"),
+                "message/rfc822", 10, "ab00", "gone.eml", null);
+
+        kafka.send(Topics.MAIL_RECEIVED.name(), id.toString(), gone);
+
+        try (KafkaTestConsumer<MailReceived> deadLetters = new KafkaTestConsumer<>(brokers,
+                new dk.postfordeling.contracts.Topic<>(Topics.MAIL_RECEIVED.deadLetterName(), MailReceived.class,
+                        Topics.MAIL_RECEIVED.schemaPath()))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> !deadLetters.valuesFor(id.toString()).isEmpty());
+            var record = deadLetters.records().stream().filter(r -> r.key().equals(id.toString())).findFirst().orElseThrow();
+            assertThat(record.value()).isEqualTo(gone);
+            assertThat(record.headers().lastHeader("kafka_dlt-exception-fqcn")).isNotNull();
+            assertThat(record.headers().lastHeader("kafka_dlt-exception-message")).isNull();
+            assertThat(record.headers().lastHeader("kafka_dlt-exception-stacktrace")).isNull();
+        }
+        assertThat(extracted.valuesFor(id.toString())).isEmpty();
+    }
+
     @Test
     void theSameUploadTwiceIsTheSameMailAndAnnouncedOnce() {
         byte[] eml = Samples.bulkyWastePickup();
@@ -194,7 +217,8 @@ class UploadIntakeTest {
     void anOriginalThatWasNeverDeliveredIsKept() throws Exception {
         Map<?, ?> answer = upload(Samples.mail("ambiguous-question.eml"), "spoergsmaal.eml");
         String mailId = (String) answer.get("mailId");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !extracted.valuesFor(mailId).isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> !extracted.valuesFor(mailId).isEmpty()
+                && !received.valuesFor(mailId).isEmpty());
 
         MailReceived announced = received.valuesFor(mailId).get(0);
         assertThat(blobStore.exists(announced.originalRef())).isTrue();
