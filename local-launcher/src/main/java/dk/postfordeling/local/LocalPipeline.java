@@ -51,6 +51,7 @@ public final class LocalPipeline {
     private EmbeddedPostgres postgres;
     private GreenMail mail;
     private WireMockServer esdh;
+    private Supervisor supervisor;
 
     private LocalPipeline(Path root) {
         this.root = root;
@@ -109,7 +110,7 @@ public final class LocalPipeline {
         mail.start();
 
         say("starting the ESDH simulator on port " + ESDH_PORT + " …");
-        esdh = new WireMockServer(WireMockConfiguration.options().port(ESDH_PORT)
+        esdh = new WireMockServer(WireMockConfiguration.options().port(ESDH_PORT).bindAddress(PipelineServices.bindAddress())
                 .usingFilesUnderDirectory(root.resolve("simulators/esdh").toString()));
         esdh.start();
 
@@ -122,7 +123,8 @@ public final class LocalPipeline {
                 "127.0.0.1", SMTP_PORT, local.resolve("blobs"), local.resolve("models"), root.resolve(".cache/djl"),
                 INTAKE_PORT, CLASSIFIER_PORT, ROUTING_PORT);
         processes.addAll(PipelineServices.start(wiring, logs, ServiceLogLine::readable));
-        say("pipeline is up.");
+        supervisor = new Supervisor(processes, 3, Duration.ofMinutes(10), Duration.ofSeconds(2), LocalPipeline::say).start();
+        say("pipeline is up (listening on " + PipelineServices.bindAddress() + ").");
     }
 
     private void feedSamples() throws Exception {
@@ -166,7 +168,7 @@ public final class LocalPipeline {
                 Where to look:
                   review workbench     http://localhost:%d/ — sign in as medarbejder (reviewer), admin or drift (ops);
                                        password "postfordeling" (local mode only)
-                  upload a mail        curl -F file=@samples/mails/bulky-waste-pickup.eml http://localhost:%d/api/v1/mails
+                  upload a mail        curl -u upload:postfordeling -F file=@samples/mails/bulky-waste-pickup.eml http://localhost:%d/api/v1/mails
                   recent routings      curl -u drift:postfordeling http://localhost:%d/api/v1/routings
                   function mailboxes   IMAP localhost:%d, user = mailbox address (e.g. parkering@kommune.example), any password
                   ESDH simulator       http://localhost:%d/__admin/requests
@@ -180,6 +182,9 @@ public final class LocalPipeline {
     }
 
     private void stop() {
+        if (supervisor != null) {
+            supervisor.close();
+        }
         List<ServiceProcess> services = new ArrayList<>(processes);
         java.util.Collections.reverse(services);
         services.forEach(p -> p.stop(Duration.ofSeconds(30)));

@@ -45,14 +45,12 @@ public final class PipelineServices {
                 "OPT_OUT_TRACKING", "true",
                 "DJL_CACHE_DIR", wiring.djlCacheDir().toString(),
                 "OMP_THREAD_LIMIT", "1");
-        String kafka = "--spring.kafka.bootstrap-servers=" + wiring.kafkaBootstrap();
         List<ServiceProcess> started = new ArrayList<>();
         try {
             started.add(service(wiring, "intake", "intake-service", Map.of("OMP_THREAD_LIMIT", "1"), logDir, echo,
                     intakeArguments(wiring).toArray(String[]::new)));
             started.add(service(wiring, "classifier", "classifier-service", djl, logDir, echo,
-                    "--server.port=" + wiring.classifierPort(), kafka,
-                    "--postfordeling.classifier.model-dir=" + wiring.modelDir()));
+                    classifierArguments(wiring).toArray(String[]::new)));
             started.add(service(wiring, "routing", "routing-service", Map.of(), logDir, echo,
                     routingArguments(wiring).toArray(String[]::new)));
             int[] ports = {wiring.intakePort(), wiring.classifierPort(), wiring.routingPort()};
@@ -114,6 +112,8 @@ public final class PipelineServices {
                 "--spring.mail.properties.mail.smtp.starttls.required=false",
                 "--postfordeling.routing.blob-store-dir=" + wiring.blobDir(),
                 "--postfordeling.workbench.classifier-uri=http://localhost:" + wiring.classifierPort(),
+                "--postfordeling.workbench.classifier-client-id=" + LOCAL_ROUTING_CLIENT,
+                "--postfordeling.workbench.classifier-client-secret=" + LOCAL_PASSWORD,
                 // Local mode's workbench users (a developer's machine only; production signs in with OIDC
                 // or bcrypt-encoded local users).
                 "--postfordeling.security.users[0].username=" + LOCAL_REVIEWER,
@@ -131,12 +131,54 @@ public final class PipelineServices {
     public static final String LOCAL_PASSWORD = "postfordeling";
     public static final String LOCAL_REVIEWER = "medarbejder";
     public static final String LOCAL_OPS = "drift";
+    /** Local mode's machine client that uploads mail to intake (role UPLOADER), with {@link #LOCAL_PASSWORD}. */
+    public static final String LOCAL_UPLOADER = "upload";
+    /** Routing's client of the classifier's model API (ADMIN there). */
+    static final String LOCAL_ROUTING_CLIENT = "routing";
+
+    /**
+     * Where local mode's services listen: this machine only, unless {@code POSTFORDELING_BIND_ADDRESS}
+     * says otherwise (e.g. 0.0.0.0 to reach them from another machine on a trusted network).
+     */
+    public static String bindAddress() {
+        String configured = System.getenv("POSTFORDELING_BIND_ADDRESS");
+        return configured == null || configured.isBlank() ? "127.0.0.1" : configured;
+    }
 
     private static List<String> intakeArguments(Wiring wiring) {
         return List.of("--server.port=" + wiring.intakePort(),
                 "--spring.kafka.bootstrap-servers=" + wiring.kafkaBootstrap(),
                 "--postfordeling.intake.blob-store-dir=" + wiring.blobDir(),
-                "--postfordeling.intake.journal-dir=" + wiring.blobDir().resolveSibling("intake-journal"));
+                "--postfordeling.intake.journal-dir=" + wiring.blobDir().resolveSibling("intake-journal"),
+                // Local mode's machine clients (a developer's machine only; production uses the identity
+                // provider's tokens or bcrypt-encoded secrets).
+                "--postfordeling.security.clients[0].id=" + LOCAL_UPLOADER,
+                "--postfordeling.security.clients[0].secret={noop}" + LOCAL_PASSWORD,
+                "--postfordeling.security.clients[0].roles=UPLOADER",
+                "--postfordeling.security.clients[1].id=" + LOCAL_OPS,
+                "--postfordeling.security.clients[1].secret={noop}" + LOCAL_PASSWORD,
+                "--postfordeling.security.clients[1].roles=OPS");
+    }
+
+    private static List<String> classifierArguments(Wiring wiring) {
+        return List.of("--server.port=" + wiring.classifierPort(),
+                "--spring.kafka.bootstrap-servers=" + wiring.kafkaBootstrap(),
+                "--postfordeling.classifier.model-dir=" + wiring.modelDir(),
+                "--postfordeling.security.clients[0].id=" + LOCAL_OPS,
+                "--postfordeling.security.clients[0].secret={noop}" + LOCAL_PASSWORD,
+                "--postfordeling.security.clients[0].roles=OPS",
+                "--postfordeling.security.clients[1].id=admin",
+                "--postfordeling.security.clients[1].secret={noop}" + LOCAL_PASSWORD,
+                "--postfordeling.security.clients[1].roles=ADMIN",
+                "--postfordeling.security.clients[2].id=" + LOCAL_ROUTING_CLIENT,
+                "--postfordeling.security.clients[2].secret={noop}" + LOCAL_PASSWORD,
+                "--postfordeling.security.clients[2].roles=ADMIN");
+    }
+
+    /** An HTTP Basic header value for one of local mode's users or clients. */
+    public static String localBasic(String user) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + LOCAL_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static ServiceProcess service(Wiring wiring, String name, String module, Map<String, String> environment,
@@ -145,7 +187,9 @@ public final class PipelineServices {
         if (!Files.isRegularFile(jar)) {
             throw new IOException(jar + " is missing: build first with ./mvnw -DskipTests install");
         }
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-jar", jar.toString()));
+        // A JVM that runs out of memory exits (and is restarted by the launcher) instead of lingering half-dead.
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx768m", "-XX:+ExitOnOutOfMemoryError",
+                "-jar", jar.toString(), "--server.address=" + bindAddress()));
         command.addAll(List.of(arguments));
         return ServiceProcess.start(name, command, environment, wiring.projectRoot(), logDir.resolve(name + ".log"), echo);
     }

@@ -49,6 +49,7 @@ public final class SampleFeeder {
         HttpRequest request = HttpRequest.newBuilder(uploads)
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", PipelineServices.localBasic(PipelineServices.LOCAL_UPLOADER))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
                 .build();
         try {

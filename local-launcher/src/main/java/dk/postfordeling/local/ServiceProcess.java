@@ -32,12 +32,22 @@ public final class ServiceProcess implements AutoCloseable {
     private static final int REMEMBERED_LINES = 40;
 
     private final String name;
-    private final Process process;
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Path workDir;
+    private final Path logFile;
+    private final UnaryOperator<String> echo;
+    private volatile Process process;
     private final Deque<String> lastLines = new ArrayDeque<>();
 
-    private ServiceProcess(String name, Process process) {
+    private ServiceProcess(String name, List<String> command, Map<String, String> environment, Path workDir, Path logFile,
+            UnaryOperator<String> echo) {
         this.name = name;
-        this.process = process;
+        this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
+        this.workDir = workDir;
+        this.logFile = logFile;
+        this.echo = echo;
     }
 
     /**
@@ -49,19 +59,38 @@ public final class ServiceProcess implements AutoCloseable {
     public static ServiceProcess start(String name, List<String> command, Map<String, String> environment, Path workDir,
             Path logFile, UnaryOperator<String> echo) throws IOException {
         Files.createDirectories(logFile.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(environment);
-        ServiceProcess started = new ServiceProcess(name, builder.start());
-        Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-        Thread pump = new Thread(() -> started.pump(log, echo), name + "-output");
-        pump.setDaemon(true);
-        pump.start();
+        ServiceProcess started = new ServiceProcess(name, command, environment, workDir, logFile, echo);
+        started.launch(StandardOpenOption.TRUNCATE_EXISTING);
         return started;
     }
 
-    private void pump(Writer log, UnaryOperator<String> echo) {
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    /** Starts the same command again after the process ended; its output is added to the same log. */
+    public synchronized void restart() throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        launch(StandardOpenOption.APPEND);
+    }
+
+    /** The exit code of a process that ended, or -1 while it runs. */
+    public int exitCode() {
+        Process current = process;
+        return current.isAlive() ? -1 : current.exitValue();
+    }
+
+    private void launch(StandardOpenOption logMode) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process started = builder.start();
+        process = started;
+        Writer log = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8, StandardOpenOption.CREATE, logMode);
+        Thread pump = new Thread(() -> pump(started, log, echo), name + "-output");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    private void pump(Process source, Writer log, UnaryOperator<String> echo) {
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(source.getInputStream(), StandardCharsets.UTF_8));
                 Writer file = log) {
             String line;
             while ((line = out.readLine()) != null) {

@@ -52,7 +52,7 @@ final class StandaloneKafka {
                   <root level="WARN"><appender-ref ref="OUT"/></root>
                 </configuration>
                 """);
-        List<String> java = List.of(PipelineServices.javaExecutable(), "-Xmx1g", "-cp", classpath,
+        List<String> java = List.of(PipelineServices.javaExecutable(), "-Xmx1g", "-XX:+ExitOnOutOfMemoryError", "-cp", classpath,
                 "-Dlogback.configurationFile=" + logback.toAbsolutePath());
         if (!Files.exists(data.resolve("meta.properties"))) {
             ServiceProcess format = ServiceProcess.start("kafka-fmt", concat(java, List.of("kafka.tools.StorageTool", "format",

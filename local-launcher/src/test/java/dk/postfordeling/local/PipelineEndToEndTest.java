@@ -165,7 +165,9 @@ class PipelineEndToEndTest {
         byte[] memo = Files.readAllBytes(ROOT.resolve("intake-service/src/test/resources/memo/memo-1.1-with-contentdata.xml"));
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + intakePort + "/api/v1/digital-post/messages"))
-                        .header("Content-Type", "application/xml").POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(memo)).build(),
+                        .header("Content-Type", "application/xml")
+                        .header("Authorization", PipelineServices.localBasic(PipelineServices.LOCAL_UPLOADER))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(memo)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(202);
         String mailId = (String) dk.postfordeling.contracts.MailJson.mapper().readValue(response.body(), Map.class).get("mailId");
@@ -245,7 +247,8 @@ class PipelineEndToEndTest {
 
     private String scrape(int port) throws IOException, InterruptedException {
         java.net.http.HttpResponse<String> answer = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                        .header("Authorization", PipelineServices.localBasic(PipelineServices.LOCAL_OPS)).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
         return answer.body();

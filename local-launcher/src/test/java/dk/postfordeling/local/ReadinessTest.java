@@ -75,8 +75,11 @@ class ReadinessTest {
         }
     }
 
+    /** The readiness answer with its details, which only OPS sees. */
     private String body(URI uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
+                .header("Authorization", PipelineServices.localBasic(PipelineServices.LOCAL_OPS)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static int freePort() throws IOException {

@@ -9,6 +9,13 @@ package dk.postfordeling.contracts;
  * @param caseId       the sender's reference to an existing case
  * @param senderIdType {@code CPR} or {@code CVR} when the sender is identified
  * @param messageLabel the message label (subject) of a MeMo message
+ * @param caseSystem   since schema 1.2 of MailReceived (1.3 MailClassified, 1.1 TextExtracted): the
+ *                     system {@code caseId} belongs to, as the sender named it (e.g. SBSYS), or {@code null}
  */
-public record RoutingHints(String kleNumber, String caseId, String senderIdType, String messageLabel) {
+public record RoutingHints(String kleNumber, String caseId, String senderIdType, String messageLabel, String caseSystem) {
+
+    /** Hints without a case system (earlier schema versions). */
+    public RoutingHints(String kleNumber, String caseId, String senderIdType, String messageLabel) {
+        this(kleNumber, caseId, senderIdType, messageLabel, null);
+    }
 }

@@ -17,6 +17,7 @@ import dk.postfordeling.testing.KafkaTestConsumer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import dk.postfordeling.testing.TestClients;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -134,15 +135,36 @@ class RetrainingTest {
     }
 
     private JsonNode models() throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/models")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/models"))
+                .header("Authorization", TestClients.basic("test-ops")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).isEqualTo(200);
         return MailJson.mapper().readTree(answer.body());
     }
 
     private HttpResponse<String> post(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return call("POST", path, TestClients.basic("test-admin"));
+    }
+
+    private HttpResponse<String> call(String method, String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The model API and the actuator authenticate every caller; starting a retraining is for ADMIN only. */
+    @Test
+    void theModelApiAnswers401WithoutCredentialsAndRetrainingIsForAdmin() throws Exception {
+        assertThat(call("GET", "/api/v1/models", null).statusCode()).isEqualTo(401);
+        assertThat(call("POST", "/api/v1/models/retraining", null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/actuator/health", null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/actuator/health/readiness", null).body()).doesNotContain("components");
+        assertThat(call("POST", "/api/v1/models/retraining", TestClients.basic("test-ops")).statusCode()).isEqualTo(403);
+        assertThat(call("GET", "/actuator/prometheus", TestClients.basic("test-ops")).statusCode()).isEqualTo(200);
+        assertThat(call("GET", "/actuator/health", TestClients.basic("test-admin")).body()).contains("model");
     }
 
     private static String sha() {

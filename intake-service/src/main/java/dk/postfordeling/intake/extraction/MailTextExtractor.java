@@ -4,6 +4,7 @@ import dk.postfordeling.contracts.AttachmentText;
 import dk.postfordeling.contracts.ExtractionProblem;
 import dk.postfordeling.contracts.ExtractionStatus;
 import dk.postfordeling.contracts.RoutingHints;
+import dk.postfordeling.platform.privacy.PersonalData;
 import dk.postfordeling.intake.IntakeProperties;
 import dk.postfordeling.intake.memo.MemoMessage;
 import java.io.IOException;
@@ -145,7 +146,8 @@ public class MailTextExtractor {
         List<AttachmentText> attachments = new ArrayList<>();
         for (MemoMessage.File file : memo.files()) {
             if (file.content() == null) {
-                problems.add(new ExtractionProblem("MEMO_FILE_UNREADABLE", "Filen " + file.filename() + " kunne ikke afkodes."));
+                problems.add(new ExtractionProblem("MEMO_FILE_UNREADABLE", "Filen " + PersonalData.maskCpr(file.filename())
+                        + " kunne ikke afkodes."));
                 continue;
             }
             MediaType fileType = detect(file.content(), file.filename());
@@ -159,7 +161,15 @@ public class MailTextExtractor {
                 attachments.add(new AttachmentText(file.filename(), fileType.getBaseType().toString(), text));
             }
         }
-        return finish(memo.label(), body.toString(), attachments, problems, memo.hints());
+        ExtractedText text = finish(memo.label(), body.toString(), attachments, problems, memo.hints());
+        // A short message says too little for the language guess; the sender declares each file's language.
+        Optional<String> declared = memo.files().stream().filter(MemoMessage.File::main).map(MemoMessage.File::language)
+                .filter(l -> l != null && l.matches("[a-z]{2}")).findFirst();
+        if ("und".equals(text.language()) && declared.isPresent()) {
+            return new ExtractedText(text.subject(), text.bodyText(), text.attachments(), declared.get(), text.status(),
+                    text.problems(), text.hints());
+        }
+        return text;
     }
 
     private Parsed parse(byte[] content, String fileName, MediaType type, int depthOffset) {

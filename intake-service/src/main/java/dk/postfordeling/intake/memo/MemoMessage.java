@@ -8,14 +8,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.tika.mime.MediaType;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 
 /**
  * A Digital Post message in the MeMo format (namespace {@code https://DigitalPost.dk/MeMo-1},
@@ -27,9 +20,12 @@ import org.w3c.dom.NodeList;
  * read files or reach the network.
  */
 public record MemoMessage(String memoVersion, String messageUuid, String label, String senderIdType,
-        String caseId, String kleNumber, List<File> files) {
+        String caseId, String kleNumber, List<File> files, String caseSystem) {
 
     public static final String NAMESPACE = "https://DigitalPost.dk/MeMo-1";
+
+    /** The namespace MeMo 1.2 messages declare for {@code kle:KLEdata} (KLE-online). */
+    public static final String KLE_NAMESPACE = "http://kle-online.dk/";
 
     /**
      * One file of the message.
@@ -38,13 +34,14 @@ public record MemoMessage(String memoVersion, String messageUuid, String label, 
      * @param encodingFormat the media type the sender declared
      * @param filename       the sender's file name
      * @param content        decoded bytes, or {@code null} when the base64 content was invalid
+     * @param language       the language the sender declared for the file (e.g. {@code da}), or {@code null}
      */
-    public record File(boolean main, String encodingFormat, String filename, byte[] content) {
+    public record File(boolean main, String encodingFormat, String filename, byte[] content, String language) {
     }
 
     /** Routing hints from the header: KLE subject key, case id, sender id type, label. */
     public RoutingHints hints() {
-        return new RoutingHints(kleNumber, caseId, senderIdType, label);
+        return new RoutingHints(kleNumber, caseId, senderIdType, label, caseSystem);
     }
 
     /** Cheap check before parsing: XML whose text names the MeMo namespace. */
@@ -57,65 +54,183 @@ public record MemoMessage(String memoVersion, String messageUuid, String label, 
         return new String(content, 0, probe, StandardCharsets.UTF_8).contains(NAMESPACE);
     }
 
-    /** Parses a MeMo message; empty when the XML is malformed or not a MeMo message. */
-    public static Optional<MemoMessage> parse(byte[] xml) {
-        Document document;
+    /**
+     * The {@code MessageHeader/messageUUID} of a MeMo message, read as a stream that stops once the
+     * header is passed (the documents are never read); empty when absent or not MeMo.
+     */
+    public static Optional<String> readMessageUuid(java.io.InputStream xml) {
         try {
-            document = builder().parse(new ByteArrayInputStream(xml));
-        } catch (Exception malformed) {
-            return Optional.empty();
-        }
-        Element root = document.getDocumentElement();
-        if (!NAMESPACE.equals(root.getNamespaceURI()) || !"Message".equals(root.getLocalName())) {
-            return Optional.empty();
-        }
-        Element header = child(root, "MessageHeader");
-        Element body = child(root, "MessageBody");
-        if (header == null || body == null) {
-            return Optional.empty();
-        }
-        Element sender = child(header, "Sender");
-        Element contentData = child(header, "ContentData");
-        String caseId = null;
-        String kle = null;
-        if (contentData != null) {
-            Element caseElement = child(contentData, "CaseID");
-            if (caseElement != null) {
-                caseId = text(child(caseElement, "CaseID")) != null ? text(child(caseElement, "CaseID")) : text(caseElement);
+            javax.xml.stream.XMLStreamReader reader = inputFactory().createXMLStreamReader(xml);
+            try {
+                int depth = 0;
+                while (reader.hasNext()) {
+                    int event = reader.next();
+                    if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                        depth++;
+                        boolean memo = NAMESPACE.equals(reader.getNamespaceURI());
+                        if (depth == 1 && !(memo && "Message".equals(reader.getLocalName()))
+                                || depth == 2 && !(memo && "MessageHeader".equals(reader.getLocalName()))) {
+                            return Optional.empty();
+                        }
+                        if (depth == 3 && memo && "messageUUID".equals(reader.getLocalName())) {
+                            return Optional.ofNullable(blankToNull(reader.getElementText().strip()));
+                        }
+                    } else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT) {
+                        depth--;
+                    }
+                }
+                return Optional.empty();
+            } finally {
+                reader.close();
             }
-            kle = text(child(child(contentData, "KLEdata"), "subjectKey"));
-            if (kle != null && !kle.matches("\\d{2}(\\.\\d{2}){0,2}")) {
-                kle = null;
-            }
+        } catch (javax.xml.stream.XMLStreamException | RuntimeException malformed) {
+            return Optional.empty();
         }
-        List<File> files = new ArrayList<>();
-        collectFiles(child(body, "MainDocument"), true, files);
-        NodeList additional = body.getElementsByTagNameNS(NAMESPACE, "AdditionalDocument");
-        for (int i = 0; i < additional.getLength(); i++) {
-            collectFiles((Element) additional.item(i), false, files);
-        }
-        String idType = text(child(sender, "idType"));
-        return Optional.of(new MemoMessage(root.getAttribute("memoVersion"), text(child(header, "messageUUID")),
-                text(child(header, "label")), idType == null ? null : normaliseIdType(idType), blankToNull(caseId),
-                blankToNull(kle), List.copyOf(files)));
     }
 
-    private static void collectFiles(Element document, boolean main, List<File> files) {
-        if (document == null) {
-            return;
-        }
-        NodeList list = document.getElementsByTagNameNS(NAMESPACE, "File");
-        for (int i = 0; i < list.getLength(); i++) {
-            Element file = (Element) list.item(i);
-            byte[] content;
+    /**
+     * Parses a MeMo message as a stream (the document tree is never built); empty when the XML is
+     * malformed or not a MeMo message. Elements are matched by namespace and local name as MeMo 1.1
+     * and 1.2 declare them: {@code CaseID} with {@code caseID} and {@code caseSystem}, and
+     * {@code KLEdata} in the KLE namespace (a message of an older sender that put it in the MeMo
+     * namespace is read too).
+     */
+    public static Optional<MemoMessage> parse(byte[] xml) {
+        try {
+            javax.xml.stream.XMLStreamReader reader = inputFactory().createXMLStreamReader(new ByteArrayInputStream(xml));
             try {
-                String encoded = text(child(file, "content"));
-                content = encoded == null ? null : Base64.getMimeDecoder().decode(encoded);
-            } catch (IllegalArgumentException invalid) {
-                content = null;
+                return Optional.ofNullable(new StreamParse(reader).read());
+            } finally {
+                reader.close();
             }
-            files.add(new File(main, text(child(file, "encodingFormat")), text(child(file, "filename")), content));
+        } catch (javax.xml.stream.XMLStreamException | RuntimeException malformed) {
+            return Optional.empty();
         }
+    }
+
+    /** One pass over a message: the path of open elements decides what each text belongs to. */
+    private static final class StreamParse {
+
+        private final javax.xml.stream.XMLStreamReader reader;
+        private final java.util.ArrayDeque<String> path = new java.util.ArrayDeque<>();
+        private String version;
+        private String messageUuid;
+        private String label;
+        private String idType;
+        private String caseId;
+        private String caseSystem;
+        private String kle;
+        private boolean headerSeen;
+        private boolean bodySeen;
+        private final List<File> files = new ArrayList<>();
+        private Boolean fileMain;
+        private String fileFormat;
+        private String fileName;
+        private byte[] fileContent;
+        private String fileLanguage;
+
+        StreamParse(javax.xml.stream.XMLStreamReader reader) {
+            this.reader = reader;
+        }
+
+        MemoMessage read() throws javax.xml.stream.XMLStreamException {
+            while (reader.hasNext()) {
+                int event = reader.next();
+                if (event == javax.xml.stream.XMLStreamConstants.START_ELEMENT) {
+                    if (!start()) {
+                        return null;
+                    }
+                } else if (event == javax.xml.stream.XMLStreamConstants.END_ELEMENT) {
+                    end();
+                }
+            }
+            if (!headerSeen || !bodySeen) {
+                return null;
+            }
+            String kleKey = kle != null && kle.matches("\\d{2}(\\.\\d{2}){0,2}") ? kle : null;
+            return new MemoMessage(version, messageUuid, label, idType == null ? null : normaliseIdType(idType),
+                    caseId, kleKey, List.copyOf(files), blankToNull(caseSystem));
+        }
+
+        /** Handles an opening element; false when the document is not a MeMo message. */
+        private boolean start() throws javax.xml.stream.XMLStreamException {
+            String ns = reader.getNamespaceURI();
+            String name = (NAMESPACE.equals(ns) ? "" : KLE_NAMESPACE.equals(ns) ? "kle:" : "other:") + reader.getLocalName();
+            String parent = path.peek();
+            if (path.isEmpty()) {
+                if (!name.equals("Message")) {
+                    return false;
+                }
+                version = reader.getAttributeValue(null, "memoVersion");
+            }
+            path.push(name);
+            String where = String.join("/", (Iterable<String>) path::descendingIterator);
+            switch (where) {
+                case "Message/MessageHeader" -> headerSeen = true;
+                case "Message/MessageBody" -> bodySeen = true;
+                case "Message/MessageHeader/messageUUID" -> messageUuid = text();
+                case "Message/MessageHeader/label" -> label = text();
+                case "Message/MessageHeader/Sender/idType" -> idType = text();
+                case "Message/MessageHeader/ContentData/CaseID/caseID" -> caseId = text();
+                case "Message/MessageHeader/ContentData/CaseID/caseSystem" -> caseSystem = text();
+                case "Message/MessageHeader/ContentData/kle:KLEdata/kle:subjectKey",
+                        "Message/MessageHeader/ContentData/KLEdata/subjectKey" -> kle = text();
+                case "Message/MessageBody/MainDocument/File" -> beginFile(true);
+                case "Message/MessageBody/AdditionalDocument/File" -> beginFile(false);
+                default -> {
+                    if (fileMain != null && "File".equals(parent)) {
+                        switch (name) {
+                            case "encodingFormat" -> fileFormat = text();
+                            case "filename" -> fileName = text();
+                            case "content" -> fileContent = decode(text());
+                            case "language" -> fileLanguage = text();
+                            default -> { }
+                        }
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** {@code getElementText} consumed the element's end: the path is popped here for it. */
+        private String text() throws javax.xml.stream.XMLStreamException {
+            String text = blankToNull(reader.getElementText().strip());
+            path.pop();
+            return text;
+        }
+
+        private void end() {
+            String closed = path.pop();
+            if ("File".equals(closed) && fileMain != null) {
+                files.add(new File(fileMain, fileFormat, fileName, fileContent, fileLanguage));
+                fileMain = null;
+            }
+        }
+
+        private void beginFile(boolean main) {
+            fileMain = main;
+            fileFormat = null;
+            fileName = null;
+            fileContent = null;
+            fileLanguage = null;
+        }
+
+        private static byte[] decode(String encoded) {
+            try {
+                return encoded == null ? null : Base64.getMimeDecoder().decode(encoded);
+            } catch (IllegalArgumentException invalid) {
+                return null;
+            }
+        }
+    }
+
+    private static javax.xml.stream.XMLInputFactory inputFactory() {
+        javax.xml.stream.XMLInputFactory factory = javax.xml.stream.XMLInputFactory.newFactory();
+        factory.setProperty(javax.xml.stream.XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(javax.xml.stream.XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(javax.xml.stream.XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(javax.xml.stream.XMLInputFactory.IS_COALESCING, true);
+        return factory;
     }
 
     private static String normaliseIdType(String idType) {
@@ -123,34 +238,10 @@ public record MemoMessage(String memoVersion, String messageUuid, String label, 
         return upper.equals("CPR") || upper.equals("CVR") ? upper : "OTHER";
     }
 
-    private static Element child(Element parent, String localName) {
-        if (parent == null) {
-            return null;
-        }
-        for (Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
-            if (node instanceof Element element && NAMESPACE.equals(element.getNamespaceURI())
-                    && localName.equals(element.getLocalName())) {
-                return element;
-            }
-        }
-        return null;
-    }
 
-    private static String text(Element element) {
-        return element == null ? null : blankToNull(element.getTextContent().strip());
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
     }
 
-    private static DocumentBuilder builder() throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-        factory.setXIncludeAware(false);
-        factory.setExpandEntityReferences(false);
-        return factory.newDocumentBuilder();
-    }
 }

@@ -196,7 +196,8 @@ class ChannelsIntakeTest {
 
     @Test
     void receivesDigitalPostAndCarriesTheHeaderHints() {
-        var response = RestClient.create("http://localhost:" + port).post().uri("/api/v1/digital-post/messages")
+        var response = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", dk.postfordeling.testing.TestClients.uploader()).build().post().uri("/api/v1/digital-post/messages")
                 .contentType(MediaType.APPLICATION_XML).body(Documents.memo("memo-1.1-with-contentdata.xml"))
                 .retrieve().toEntity(Map.class);
 

@@ -25,6 +25,22 @@ class MemoExtractionTest {
         assertThat(text.problems()).extracting(p -> p.code()).contains("WRONG_EXTENSION");
     }
 
+    /** Two words say too little to guess a language from; the sender's declared language is used. */
+    @Test
+    void aShortDanishMessageCarriesTheLanguageItsSenderDeclared() {
+        String shortBody = java.util.Base64.getEncoder().encodeToString("Ring venligst.".getBytes(StandardCharsets.UTF_8));
+        String xml = new String(memo("memo-1.2-full-header.xml"), StandardCharsets.UTF_8)
+                .replace("SmVnIHZpbCBnZXJuZSBieWdnZSBlbiBjYXJwb3J0IHDDpSAzMCBtMi4gU2thbCBqZWcgc8O4Z2Ugb20gYnlnZ2V0aWxsYWRlbHNlPwo=", shortBody)
+                .replace("<memo:label>Spørgsmål om byggetilladelse til carport</memo:label>", "<memo:label>Hej</memo:label>");
+
+        ExtractedText text = EXTRACTOR.extract(xml.getBytes(StandardCharsets.UTF_8), "memo.xml");
+
+        assertThat(text.bodyText()).isEqualTo("Ring venligst.");
+        assertThat(text.language()).isEqualTo("da");
+        assertThat(text.hints().kleNumber()).isEqualTo("02.34.02");
+        assertThat(text.hints().caseSystem()).isEqualTo("SBSYS");
+    }
+
     @Test
     void readsEveryFileOfTheMainDocument() {
         ExtractedText text = EXTRACTOR.extract(memo("MeMo_with_attachment.xml"), "memo.xml");
@@ -39,7 +55,7 @@ class MemoExtractionTest {
         ExtractedText text = EXTRACTOR.extract(memo("memo-1.1-with-contentdata.xml"), "memo.xml");
 
         assertThat(text.status()).as("problems %s", text.problems()).isEqualTo(ExtractionStatus.EXTRACTED);
-        assertThat(text.hints()).isEqualTo(new RoutingHints("05.13.04", "05.13.04-G01-112-26", "CPR", "Klage over kontrolafgift"));
+        assertThat(text.hints()).isEqualTo(new RoutingHints("05.13.04", "05.13.04-G01-112-26", "CPR", "Klage over kontrolafgift", "SBSYS"));
         assertThat(text.bodyText()).contains("Jeg klager hermed over kontrolafgiften");
         assertThat(text.attachments()).singleElement().satisfies(a -> {
             assertThat(a.name()).isEqualTo("Kontrolafgift.pdf");

@@ -28,6 +28,9 @@ final class KeepAliveUploader implements AutoCloseable {
     private InputStream in;
     private OutputStream out;
 
+    private static final String AUTHORIZATION = dk.postfordeling.local.PipelineServices.localBasic(
+            dk.postfordeling.local.PipelineServices.LOCAL_UPLOADER);
+
     KeepAliveUploader(String host, int port) {
         this.host = host;
         this.port = port;
@@ -39,6 +42,7 @@ final class KeepAliveUploader implements AutoCloseable {
         byte[] tail = SampleFeeder.filePartTail(BOUNDARY);
         byte[] request = ("POST /api/v1/mails HTTP/1.1\r\nHost: " + host + ":" + port
                 + "\r\nContent-Type: multipart/form-data; boundary=" + BOUNDARY
+                + "\r\nAuthorization: " + AUTHORIZATION
                 + "\r\nAccept: application/json\r\nContent-Length: " + (head.length + content.length + tail.length) + "\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII);
         connect();

@@ -44,6 +44,9 @@ public class DeadLetterListener {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterListener.class);
 
+    /** The header routing puts on a delivery it gave up on (see {@code RoutingDispatcher}). */
+    static final String DELIVERY_DEAD_LETTER_HEADER = "postfordeling-destination";
+
     private final PipelineDeadLetters deadLetters;
     private final KafkaProperties kafka;
     private final MeterRegistry meters;
@@ -57,8 +60,11 @@ public class DeadLetterListener {
     @KafkaListener(topics = "#{@deadLetterTopics}", groupId = "routing-service-dead-letters",
             containerFactory = "deadLetterListenerFactory")
     void onDeadLetter(ConsumerRecord<String, byte[]> record) {
+        if (record.headers().lastHeader(DELIVERY_DEAD_LETTER_HEADER) != null) {
+            return; // routing's own delivery dead letter: its task waits in the routing queue for a replay
+        }
         PipelineDeadLetters.Arrived arrived = new PipelineDeadLetters.Arrived(record.topic(), record.partition(),
-                record.offset(), record.key(), record.value(), cause(record));
+                record.offset(), record.timestamp(), record.key(), record.value(), cause(record));
         Optional<PipelineDeadLetters.Stage> stage = deadLetters.take(arrived);
         UUID mailId = parse(record.key());
         try (MailLogContext ignored = mailId == null ? null : MailLogContext.open(mailId)) {
@@ -95,7 +101,7 @@ public class DeadLetterListener {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.offset() == at.offset()) {
+                    if (record.offset() == at.offset() && record.timestamp() == at.timestamp()) {
                         producer.send(new ProducerRecord<>(PipelineDeadLetters.originalTopic(at.deadLetterTopic()),
                                 record.key(), record.value())).get();
                         deadLetters.markReplayed(id);
@@ -148,7 +154,11 @@ public class DeadLetterListener {
             factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(),
                     new StringDeserializer(), new ByteArrayDeserializer()));
             // Retried until the database takes it: a dead letter of a dead letter would be read by nobody.
-            factory.setCommonErrorHandler(new DefaultErrorHandler(new FixedBackOff(2_000L, FixedBackOff.UNLIMITED_ATTEMPTS)));
+            DefaultErrorHandler retryForever = new DefaultErrorHandler(new FixedBackOff(2_000L, FixedBackOff.UNLIMITED_ATTEMPTS));
+            retryForever.setRetryListeners((record, failure, attempt) -> log.error(
+                    "dead letter not recorded yet topic={} partition={} offset={} attempt={} cause={}", record.topic(),
+                    record.partition(), record.offset(), attempt, failure.getClass().getSimpleName()));
+            factory.setCommonErrorHandler(retryForever);
             factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);
             return factory;
         }

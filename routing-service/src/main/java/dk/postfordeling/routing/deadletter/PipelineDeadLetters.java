@@ -73,7 +73,7 @@ public class PipelineDeadLetters {
     }
 
     /** A dead-lettered record as read from Kafka. */
-    record Arrived(String deadLetterTopic, int partition, long offset, String key, byte[] value, String cause) {
+    record Arrived(String deadLetterTopic, int partition, long offset, long timestamp, String key, byte[] value, String cause) {
     }
 
     private final JdbcClient jdbc;
@@ -99,10 +99,12 @@ public class PipelineDeadLetters {
         Optional<Object> value = read(stage.topic, record.value());
         UUID mailId = mailId(record.key(), value);
         int inserted = jdbc.sql("""
-                insert into pipeline_dead_letter (dlt_topic, dlt_partition, dlt_offset, topic, stage, mail_id, cause, to_review, dead_at)
-                values (:dlt, :partition, :offset, :topic, :stage, :mailId, :cause, :toReview, :at)
-                on conflict (dlt_topic, dlt_partition, dlt_offset) do nothing""")
+                insert into pipeline_dead_letter (dlt_topic, dlt_partition, dlt_offset, dlt_timestamp, topic, stage, mail_id, cause,
+                    to_review, dead_at)
+                values (:dlt, :partition, :offset, :timestamp, :topic, :stage, :mailId, :cause, :toReview, :at)
+                on conflict (dlt_topic, dlt_partition, dlt_offset, dlt_timestamp) do nothing""")
                 .param("dlt", record.deadLetterTopic()).param("partition", record.partition()).param("offset", record.offset())
+                .param("timestamp", record.timestamp())
                 .param("topic", stage.topic.name()).param("stage", stage.name()).param("mailId", mailId)
                 .param("cause", record.cause()).param("toReview", stage.toReview && mailId != null)
                 .param("at", java.sql.Timestamp.from(clock.instant()))
@@ -201,11 +203,11 @@ public class PipelineDeadLetters {
     /** Where the record of a dead letter that may be replayed lies; empty for mail that went to a person. */
     Optional<Arrived> replayable(long id) {
         return jdbc.sql("""
-                select dlt_topic, dlt_partition, dlt_offset, mail_id from pipeline_dead_letter
+                select dlt_topic, dlt_partition, dlt_offset, dlt_timestamp, mail_id from pipeline_dead_letter
                 where id = :id and replayed_at is null and not to_review""")
                 .param("id", id)
                 .query((rs, n) -> new Arrived(rs.getString("dlt_topic"), rs.getInt("dlt_partition"), rs.getLong("dlt_offset"),
-                        rs.getString("mail_id"), null, null))
+                        rs.getLong("dlt_timestamp"), rs.getString("mail_id"), null, null))
                 .optional();
     }
 

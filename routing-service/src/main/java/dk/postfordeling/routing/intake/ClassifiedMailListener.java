@@ -41,6 +41,14 @@ class ClassifiedMailListener {
     @KafkaListener(topics = "mail.classified.v1", groupId = "routing-service",
             containerFactory = "mailClassifiedListenerFactory")
     void onMailsClassified(List<MailClassified> batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i) == null) {
+                // Unreadable (the deserialiser left its bytes in a header): the records before it are
+                // committed, this one goes straight to the dead-letter topic, and from there to a person.
+                throw new BatchListenerFailedException("unreadable classified mail",
+                        new org.springframework.kafka.support.serializer.DeserializationException("unreadable", null, false, null), i);
+            }
+        }
         boolean[] queued = new boolean[batch.size()];
         try {
             transactions.executeWithoutResult(status -> {

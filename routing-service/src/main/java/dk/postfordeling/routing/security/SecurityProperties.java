@@ -12,12 +12,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param bootstrapAdminPassword an encoded password for a local administrator {@code admin}, for the
  *              first sign-in of a new installation; empty: none
  * @param oidc  the municipality's identity provider (production); off while {@code issuer-uri} is empty
+ * @param metricsPassword an encoded password for the OPS user {@code prometheus}, which the metrics
+ *              scraper signs in as; empty: none
  */
 @ConfigurationProperties("postfordeling.security")
-public record SecurityProperties(List<LocalUser> users, String bootstrapAdminPassword, Oidc oidc) {
+public record SecurityProperties(List<LocalUser> users, String bootstrapAdminPassword, Oidc oidc, String metricsPassword) {
 
     public SecurityProperties {
         users = users == null ? List.of() : List.copyOf(users);
+        if (metricsPassword != null && !metricsPassword.isBlank()
+                && users.stream().noneMatch(user -> "prometheus".equals(user.username()))) {
+            users = java.util.stream.Stream.concat(users.stream(),
+                    java.util.stream.Stream.of(new LocalUser("prometheus", metricsPassword, Set.of(Role.OPS)))).toList();
+        }
         if (bootstrapAdminPassword != null && !bootstrapAdminPassword.isBlank()
                 && users.stream().noneMatch(user -> "admin".equals(user.username()))) {
             users = java.util.stream.Stream.concat(users.stream(),

@@ -77,6 +77,20 @@ class WorkbenchSecurity {
         return users;
     }
 
+    /** Probes answer anyone with a status only; health details and metrics are for OPS (and ADMIN), over HTTP Basic. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain management(HttpSecurity http) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                        .anyRequest().hasAnyRole("OPS", "ADMIN"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http) throws Exception {
@@ -100,7 +114,6 @@ class WorkbenchSecurity {
             java.util.Optional<ClientRegistrationRepository> oidc) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
-                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/ops/**").hasRole("OPS")
                         .anyRequest().hasRole("REVIEWER"))

@@ -36,11 +36,21 @@ public class ClassifierModels {
 
     private final RestClient classifier;
 
-    public ClassifierModels(@Value("${postfordeling.workbench.classifier-uri:http://localhost:8082}") String classifierUri) {
+    /**
+     * @param clientId     routing's client of the classifier's model API (an ADMIN client there)
+     * @param clientSecret its secret, from the environment ({@code POSTFORDELING_CLASSIFIER_CLIENT_SECRET})
+     */
+    public ClassifierModels(@Value("${postfordeling.workbench.classifier-uri:http://localhost:8082}") String classifierUri,
+            @Value("${postfordeling.workbench.classifier-client-id:}") String clientId,
+            @Value("${postfordeling.workbench.classifier-client-secret:}") String clientSecret) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(2_000);
         requests.setReadTimeout(10_000);
-        this.classifier = RestClient.builder().baseUrl(classifierUri).requestFactory(requests).build();
+        RestClient.Builder builder = RestClient.builder().baseUrl(classifierUri).requestFactory(requests);
+        if (!clientId.isBlank()) {
+            builder.defaultHeaders(headers -> headers.setBasicAuth(clientId, clientSecret, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        this.classifier = builder.build();
     }
 
     public Overview overview() {

@@ -106,7 +106,8 @@ class PipelineDeadLetterTest {
     void anUnreadableClassifiedRecordEndsInTheReviewQueueNamingWhereItLies() {
         UUID id = UUID.randomUUID();
 
-        kafka.send(new ProducerRecord<>(Topics.MAIL_CLASSIFIED.name(), id.toString(), (Object) "{not json".getBytes(StandardCharsets.UTF_8)));
+        kafka.send(new ProducerRecord<>(Topics.MAIL_CLASSIFIED.name(), id.toString(), (Object) "{not json".getBytes(StandardCharsets.UTF_8)))
+                .join();
 
         String reasons = await().atMost(Duration.ofSeconds(30)).until(() -> reviewReasons(id), r -> r != null);
         assertThat(reasons).contains("modtagelse i fordelingen", "mail.classified.v1.dlt", "offset");

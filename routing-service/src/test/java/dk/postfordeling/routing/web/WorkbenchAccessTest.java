@@ -83,7 +83,14 @@ class WorkbenchAccessTest {
         assertThat(api("/api/v1/dead-letters/replay", null, "POST").statusCode()).isEqualTo(401);
         assertThat(anonymous.signIn("rv_anna", "forkert").headers().firstValue("Location").orElseThrow()).endsWith("/login?error");
         assertThat(anonymous.get("/queue").statusCode()).as("a failed sign-in signs nobody in").isEqualTo(302);
-        assertThat(anonymous.get("/actuator/health").statusCode()).as("health holds no personal data").isEqualTo(200);
+        // Probes answer anyone with a status; health details (hosts, ports) and metrics are for OPS.
+        HttpResponse<String> readiness = anonymous.get("/actuator/health/readiness");
+        assertThat(readiness.statusCode()).isEqualTo(200);
+        assertThat(readiness.body()).contains("\"status\"").doesNotContain("components");
+        assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(401);
+        assertThat(anonymous.get("/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(api("/actuator/health", "ops_ole", "GET").body()).contains("components");
+        assertThat(api("/actuator/prometheus", "rv_anna", "GET").statusCode()).isEqualTo(403);
     }
 
     @Test

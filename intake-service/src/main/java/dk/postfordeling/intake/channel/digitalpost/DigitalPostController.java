@@ -5,14 +5,18 @@ import dk.postfordeling.intake.acceptance.AcceptedMail;
 import dk.postfordeling.intake.acceptance.InboundMail;
 import dk.postfordeling.intake.acceptance.MailAcceptance;
 import dk.postfordeling.intake.memo.MemoMessage;
-import java.io.ByteArrayInputStream;
+import dk.postfordeling.intake.IntakeProperties;
+import dk.postfordeling.intake.channel.limits.SizeLimitedInputStream;
+import dk.postfordeling.platform.blob.BlobStore;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,19 +32,36 @@ import org.springframework.web.bind.annotation.RestController;
 class DigitalPostController {
 
     private final MailAcceptance acceptance;
+    private final BlobStore blobStore;
+    private final long maxBytes;
 
-    DigitalPostController(MailAcceptance acceptance) {
+    DigitalPostController(MailAcceptance acceptance, BlobStore blobStore, IntakeProperties properties) {
         this.acceptance = acceptance;
+        this.blobStore = blobStore;
+        this.maxBytes = properties.limits().maxDocumentBytes();
     }
 
+    /**
+     * Streams the body into the blob store, refusing it (413) as soon as it passes the limit: a
+     * message is never held in memory whole. The receipt's MeMo id is read from the stored copy by a
+     * streaming parser that stops at the header.
+     */
     @PostMapping(consumes = {"application/xml", "text/xml", "application/octet-stream"})
-    ResponseEntity<Receipt> receive(@RequestBody byte[] message) throws IOException {
-        if (message.length == 0) {
+    ResponseEntity<Receipt> receive(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            throw new SizeLimitedInputStream.TooLargeException(maxBytes);
+        }
+        PushbackInputStream body = new PushbackInputStream(new SizeLimitedInputStream(request.getInputStream(), maxBytes), 1);
+        int first = body.read();
+        if (first < 0) {
             throw new EmptyMessageException();
         }
-        String messageUuid = MemoMessage.parse(message).map(MemoMessage::messageUuid).orElse(null);
-        AcceptedMail accepted = acceptance.accept(new InboundMail(new ByteArrayInputStream(message), Channel.DIGITAL_POST,
-                "memo.xml", null));
+        body.unread(first);
+        AcceptedMail accepted = acceptance.accept(new InboundMail(body, Channel.DIGITAL_POST, "memo.xml", null));
+        String messageUuid;
+        try (InputStream stored = blobStore.open(accepted.received().originalRef())) {
+            messageUuid = MemoMessage.readMessageUuid(stored).orElse(null);
+        }
         return ResponseEntity.accepted().body(new Receipt(accepted.received().mailId().toString(), messageUuid,
                 accepted.duplicate() ? "DUPLICATE" : "RECEIVED"));
     }

@@ -262,7 +262,8 @@ class UploadIntakeTest {
     }
 
     private RestClient client() {
-        return RestClient.create("http://localhost:" + port);
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", dk.postfordeling.testing.TestClients.uploader()).build();
     }
 
 }
