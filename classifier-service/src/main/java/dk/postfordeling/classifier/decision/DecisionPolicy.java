@@ -75,11 +75,11 @@ public final class DecisionPolicy {
     }
 
     private static long percentUp(double probability) {
-        return (long) Math.ceil(probability * 100);
+        return dk.postfordeling.platform.text.Percent.threshold(probability);
     }
 
     private static long percent(double probability) {
-        return (long) Math.floor(probability * 100);
+        return dk.postfordeling.platform.text.Percent.confidence(probability);
     }
 
     /** A decision and why. */

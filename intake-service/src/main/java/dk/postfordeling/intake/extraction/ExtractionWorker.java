@@ -72,6 +72,12 @@ class ExtractionWorker {
         MailListeners.awaitSends(sends, "an extracted mail");
     }
 
+    /** Attachment names are shown to staff and in lists: CPR numbers in them are masked (the text inside is not). */
+    private static List<dk.postfordeling.contracts.AttachmentText> maskedNames(List<dk.postfordeling.contracts.AttachmentText> attachments) {
+        return attachments.stream().map(a -> new dk.postfordeling.contracts.AttachmentText(PersonalData.maskCpr(a.name()),
+                a.mediaType(), a.text())).toList();
+    }
+
     private TextExtracted extract(MailReceived received) throws IOException {
         byte[] original;
         try (InputStream in = blobStore.open(received.originalRef())) {
@@ -79,7 +85,7 @@ class ExtractionWorker {
         }
         ExtractedText text = extractor.extract(original, received.fileName(), received.mediaType());
         return RecordBudget.fit(new TextExtracted(received.mailId(), received.channel(), received.originalRef(),
-                text.subject(), text.bodyText(), text.attachments(), text.language(), text.status(), text.problems(),
+                text.subject(), text.bodyText(), maskedNames(text.attachments()), text.language(), text.status(), text.problems(),
                 PersonalData.countCpr(text.allText()), text.hints() != null ? text.hints() : received.hints(),
                 clock.instant()), maxRecordBytes);
     }

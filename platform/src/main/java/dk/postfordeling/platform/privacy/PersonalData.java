@@ -38,17 +38,20 @@ public final class PersonalData {
         return CPR.matcher(text).replaceAll(java.util.regex.Matcher.quoteReplacement(replacement));
     }
 
-    /** Counts the CPR numbers in the text. */
+    /**
+     * Counts the distinct CPR numbers in the text: the same number written twice, or once with and
+     * once without its dash, is one number (it is one person).
+     */
     public static int countCpr(CharSequence text) {
         if (text == null || !mayHoldCpr(text)) {
             return 0;
         }
         Matcher matcher = CPR.matcher(text);
-        int count = 0;
+        java.util.Set<String> distinct = new java.util.HashSet<>();
         while (matcher.find()) {
-            count++;
+            distinct.add(matcher.group().replaceAll("[- ]", ""));
         }
-        return count;
+        return distinct.size();
     }
 
     /** Whether the text contains at least one CPR number. */

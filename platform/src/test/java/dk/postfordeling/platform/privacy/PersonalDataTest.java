@@ -15,6 +15,15 @@ class PersonalDataTest {
         assertThat(PersonalData.countCpr(text)).isEqualTo(2);
     }
 
+    /** "4 CPR-numre" must mean four people: the same number written again, with or without its dash, counts once. */
+    @Test
+    void countsDistinctNumbers() {
+        String text = "Vedr. 0101701234. Jeg skriver igen om 010170-1234 og 010170 1234, og om min søn 020304-5678.";
+
+        assertThat(PersonalData.countCpr(text)).isEqualTo(2);
+        assertThat(PersonalData.maskCpr(text)).doesNotContainPattern("\\d{6}");
+    }
+
     @Test
     void doesNotRequireModulus11() {
         // 010101-1000 fails the modulus-11 check but is a valid CPR number after 2007.

@@ -149,10 +149,13 @@ public class RoutingDispatcher {
                 }
                 return;
             }
-            Optional<ReviewRules.Rule> rule = reviewRules.firstMatch(mail.content());
+            Optional<ReviewRules.Match> rule = reviewRules.firstMatchWithTerm(mail.content());
             if (rule.isPresent()) {
-                toReview(mail, List.of(new DecisionReason("RULE_" + rule.get().name().toUpperCase(java.util.Locale.ROOT).replace('-', '_'),
-                        "Post af denne art skal altid ses af en medarbejder (regel: " + rule.get().name() + ").")));
+                String name = rule.get().rule().name();
+                toReview(mail, List.of(new DecisionReason("RULE_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'),
+                        "Post af denne art skal altid ses af en medarbejder (regel: " + name + ", term \u201c"
+                                + rule.get().term().replace("*", "") + "\u201d" + (rule.get().rule().requiresCpr()
+                                ? " i post med CPR-nummer" : "") + ").")));
                 return;
             }
             Optional<Route.ToDestination> byKle = senderKle(mail);
@@ -175,8 +178,8 @@ public class RoutingDispatcher {
                 if (destination.targetPrecision() != null && mail.top().probability() < destination.targetPrecision()) {
                     toReview(mail, List.of(new DecisionReason("BELOW_DESTINATION_PRECISION", String.format(java.util.Locale.ROOT,
                             "Modellen er %d %% sikker på %s; post til %s kræver mindst %d %%.",
-                            (long) Math.floor(mail.top().probability() * 100), mail.top().label(), destination.key(),
-                            (long) Math.ceil(destination.targetPrecision() * 100)))));
+                            dk.postfordeling.platform.text.Percent.confidence(mail.top().probability()), mail.top().label(),
+                            destination.key(), dk.postfordeling.platform.text.Percent.threshold(destination.targetPrecision())))));
                 } else {
                     deliver(task, mail, destination, mail.top().label(), "MODEL");
                 }

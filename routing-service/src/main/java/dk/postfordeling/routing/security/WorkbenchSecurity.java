@@ -114,6 +114,7 @@ class WorkbenchSecurity {
             java.util.Optional<ClientRegistrationRepository> oidc) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/login", "/css/**", "/js/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/").authenticated()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .requestMatchers("/ops/**").hasRole("OPS")
                         .anyRequest().hasRole("REVIEWER"))

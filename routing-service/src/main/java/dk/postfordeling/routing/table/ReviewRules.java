@@ -16,8 +16,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReviewRules {
 
-    /** A compiled rule. */
-    public record Rule(String name, Pattern terms, boolean requiresCpr) {
+    /**
+     * A compiled rule.
+     *
+     * @param terms    all of the rule's terms in one pattern
+     * @param each     each configured term (as written) with its own pattern, to say which one matched
+     */
+    public record Rule(String name, Pattern terms, boolean requiresCpr, java.util.Map<String, Pattern> each) {
+
+        /** The configured term that matched the text first, e.g. {@code diabet}. */
+        public Optional<String> termIn(String text) {
+            return each.entrySet().stream().filter(e -> e.getValue().matcher(text).find()).map(java.util.Map.Entry::getKey)
+                    .findFirst();
+        }
+    }
+
+    /** A match: the rule and the configured term (never the mail's own words). */
+    public record Match(Rule rule, String term) {
     }
 
     private volatile List<Rule> rules;
@@ -46,14 +61,38 @@ public class ReviewRules {
             if (rule.terms() == null || rule.terms().isEmpty() || rule.terms().stream().anyMatch(t -> t == null || t.isBlank())) {
                 throw new InvalidRoutingTableException(where + " needs terms, none of them blank");
             }
-            // A term matches at the start of a word: Danish inflects and compounds at the end.
-            String alternatives = rule.terms().stream().map(t -> Pattern.quote(t.strip()).replace(" ", "\\E\\s+\\Q"))
-                    .collect(Collectors.joining("|"));
-            rules.add(new Rule(rule.name().strip(),
-                    Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                    rule.requiresCpr()));
+            java.util.Map<String, Pattern> each = new java.util.LinkedHashMap<>();
+            for (String term : rule.terms()) {
+                each.put(term.strip(), Pattern.compile(termPattern(term), FLAGS));
+            }
+            String alternatives = rule.terms().stream().map(ReviewRules::termPattern).collect(Collectors.joining("|"));
+            rules.add(new Rule(rule.name().strip(), Pattern.compile("(?:" + alternatives + ")", FLAGS), rule.requiresCpr(),
+                    java.util.Collections.unmodifiableMap(each)));
         }
         return List.copyOf(rules);
+    }
+
+    private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    /**
+     * A term matches at the start of a word, so its inflections match too (Danish inflects at the end:
+     * {@code diabet} → diabetes, diabetiker); a term that starts with {@code *} also matches inside a
+     * compound ({@code *sygdom} → hjertesygdom). Spaces in a term match any white space.
+     */
+    static String termPattern(String term) {
+        String t = term.strip();
+        boolean inCompound = t.startsWith("*");
+        String quoted = Pattern.quote(inCompound ? t.substring(1) : t).replace(" ", "\\E\\s+\\Q");
+        return inCompound ? quoted : "(?<![\\p{L}\\p{N}])" + quoted;
+    }
+
+    /** The first rule the mail's content matches, with the term that matched. */
+    public Optional<Match> firstMatchWithTerm(MailContent content) {
+        if (content == null) {
+            return Optional.empty();
+        }
+        String text = (content.subject() == null ? "" : content.subject() + "\n") + (content.text() == null ? "" : content.text());
+        return firstMatch(content).map(rule -> new Match(rule, rule.termIn(text).orElse(rule.name())));
     }
 
     /** The first rule the mail's content matches. */

@@ -98,7 +98,7 @@ class AdminController {
     private static String describe(Route route) {
         if (route instanceof Route.ToDestination destination) {
             return destination.type() + " " + destination.target()
-                    + (destination.targetPrecision() == null ? "" : " (kræver " + Math.round(destination.targetPrecision() * 100) + " %)");
+                    + (destination.targetPrecision() == null ? "" : " (kræver " + dk.postfordeling.platform.text.Percent.threshold(destination.targetPrecision()) + " %)");
         }
         return "altid en medarbejder";
     }

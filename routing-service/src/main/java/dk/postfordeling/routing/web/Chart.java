@@ -28,11 +28,12 @@ public record Chart(int width, int height, List<Bar> bars, long max) {
             WorkbenchQueries.Day day = days.get(i);
             int total = (int) Math.round((double) day.classified() / max * HEIGHT);
             int auto = (int) Math.round((double) day.autoRouted() / max * HEIGHT);
-            int accuracy = (int) Math.round((1 - day.observedAccuracy()) * HEIGHT);
+            // No dot (-1) on a day without automatically routed mail: there is no accuracy to show.
+            int accuracy = day.autoRouted() == 0 ? -1 : (int) Math.round((1 - day.observedAccuracy()) * HEIGHT);
             bars.add(new Bar(day.day().getDayOfMonth() + "/" + day.day().getMonthValue(), i * (BAR + GAP), BAR,
                     HEIGHT - total, total, HEIGHT - auto, auto, accuracy,
-                    day.day() + ": " + day.classified() + " vurderet, " + day.autoRouted() + " automatisk, træfsikkerhed "
-                            + Format.percent(day.observedAccuracy())));
+                    day.day() + ": " + day.classified() + " vurderet, " + day.autoRouted() + " automatisk"
+                            + (day.autoRouted() == 0 ? "" : ", træfsikkerhed " + Format.percent(day.observedAccuracy()))));
         }
         return new Chart(Math.max(1, days.size()) * (BAR + GAP), HEIGHT, bars, max);
     }

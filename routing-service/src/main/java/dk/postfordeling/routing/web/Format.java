@@ -36,7 +36,7 @@ public final class Format {
     }
 
     public static String percent(double probability) {
-        return Math.round(probability * 100) + " %";
+        return dk.postfordeling.platform.text.Percent.confidence(probability) + " %";
     }
 
     public static String channel(String channel) {

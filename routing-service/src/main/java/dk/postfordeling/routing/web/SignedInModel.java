@@ -27,6 +27,7 @@ class SignedInModel {
             model.addAttribute("me", signedIn.actor(who));
             model.addAttribute("isAdmin", signedIn.has(who, Role.ADMIN));
             model.addAttribute("isOps", signedIn.has(who, Role.OPS));
+            model.addAttribute("isReviewer", signedIn.has(who, Role.REVIEWER));
         }
     }
 }

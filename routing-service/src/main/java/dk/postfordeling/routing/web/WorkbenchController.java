@@ -1,6 +1,7 @@
 package dk.postfordeling.routing.web;
 
 import dk.postfordeling.routing.review.ReviewQueue;
+import dk.postfordeling.routing.workbench.PdfPages;
 
 import dk.postfordeling.routing.review.ReviewClaims;
 import dk.postfordeling.routing.security.SecurityProperties;
@@ -69,9 +70,16 @@ class WorkbenchController {
         return "login";
     }
 
+    /** Each role lands on its own start page: reviewers (and admins) on the queue, ops on the ops page. */
     @GetMapping("/")
-    String home() {
-        return "redirect:/queue";
+    String home(Authentication who) {
+        if (signedIn.has(who, dk.postfordeling.routing.security.Role.REVIEWER)) {
+            return "redirect:/queue";
+        }
+        if (signedIn.has(who, dk.postfordeling.routing.security.Role.OPS)) {
+            return "redirect:/ops";
+        }
+        throw new ResponseStatusException(HttpStatus.FORBIDDEN);
     }
 
     @GetMapping("/queue")
@@ -136,7 +144,12 @@ class WorkbenchController {
         MailViews.MailView view = viewForPage(mailId, who, "mail page");
         model.addAttribute("view", view);
         model.addAttribute("mail", view.classified());
-        model.addAttribute("original", originals.summary(view.classified().originalRef()));
+        // The mail's own language (ISO 639-1 from intake) on its text, so screen readers read it aloud correctly.
+        String language = view.classified().content() == null ? null : view.classified().content().language();
+        model.addAttribute("mailLang", language == null || language.isBlank() || language.equals("und") ? null : language);
+        Originals.Summary original = originals.summary(view.classified().originalRef());
+        model.addAttribute("original", original);
+        model.addAttribute("pdfPages", pdfPages(view.classified().originalRef(), original));
         String text = view.classified().content() == null ? null : view.classified().content().text();
         model.addAttribute("segments", Highlighter.segments(text,
                 view.classified().explanation() == null ? List.of() : view.classified().explanation().phrases()));
@@ -231,6 +244,20 @@ class WorkbenchController {
         };
     }
 
+    /** Pages shown per PDF: key {@code original} for a scanned letter, {@code a<index>} for an attachment. */
+    private Map<String, Integer> pdfPages(String originalRef, Originals.Summary original) {
+        Map<String, Integer> pages = new java.util.HashMap<>();
+        if (original.kind() == Originals.Kind.PDF) {
+            originals.original(originalRef, "").ifPresent(pdf -> pages.put("original", PdfPages.count(pdf.bytes())));
+        }
+        for (Originals.Attachment a : original.attachments()) {
+            if (a.pdf()) {
+                originals.attachment(originalRef, a.index()).ifPresent(pdf -> pages.put("a" + a.index(), PdfPages.count(pdf.bytes())));
+            }
+        }
+        return pages;
+    }
+
     @GetMapping("/mail/{mailId}/original")
     ResponseEntity<byte[]> original(@PathVariable UUID mailId, Authentication who) {
         String ref = views.originalRef(mailId, signedIn.actor(who), "original")
@@ -247,13 +274,44 @@ class WorkbenchController {
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Bilaget findes ikke."));
     }
 
+    /** Page {@code page} of a PDF original (a scanned letter) as an image. */
+    @GetMapping(value = "/mail/{mailId}/original/pages/{page}", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> originalPage(@PathVariable UUID mailId, @PathVariable int page, Authentication who) {
+        String ref = views.originalRef(mailId, signedIn.actor(who), "original page " + page)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return originals.original(ref, mailId.toString()).filter(Originals.Content::inline)
+                .flatMap(pdf -> PdfPages.png(pdf.bytes(), page)).map(WorkbenchController::image)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Siden findes ikke."));
+    }
+
+    /** Page {@code page} of a PDF attachment as an image. */
+    @GetMapping(value = "/mail/{mailId}/attachments/{index}/pages/{page}", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> attachmentPage(@PathVariable UUID mailId, @PathVariable int index, @PathVariable int page,
+            Authentication who) {
+        String ref = views.originalRef(mailId, signedIn.actor(who), "attachment " + index + " page " + page)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return originals.attachment(ref, index).filter(Originals.Content::inline)
+                .flatMap(pdf -> PdfPages.png(pdf.bytes(), page)).map(WorkbenchController::image)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Siden findes ikke."));
+    }
+
+    private static ResponseEntity<byte[]> image(byte[] png) {
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).header(HttpHeaders.CACHE_CONTROL, "no-store").body(png);
+    }
+
+    /**
+     * A file is always a download, never opened in the workbench's origin; should a browser open it
+     * anyway, the sandbox policy keeps its scripts from running and from reaching the workbench.
+     */
     private static ResponseEntity<byte[]> download(Originals.Content content) {
-        ContentDisposition disposition = (content.inline() ? ContentDisposition.inline() : ContentDisposition.attachment())
+        ContentDisposition disposition = ContentDisposition.attachment()
                 .filename(content.fileName(), java.nio.charset.StandardCharsets.UTF_8).build();
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(content.contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header("Content-Security-Policy", "sandbox; default-src 'none'")
+                .header("X-Content-Type-Options", "nosniff")
                 .body(content.bytes());
     }
 
@@ -269,6 +327,7 @@ class WorkbenchController {
         MailViews.MailView view = viewForPage(mailId, who, "transparency page");
         model.addAttribute("view", view);
         model.addAttribute("mail", view.classified());
+        model.addAttribute("state", HandlingState.of(view));
         return "transparency";
     }
 
@@ -288,6 +347,7 @@ class WorkbenchController {
         record.put("senderHints", view.classified().hints());
         view.review().ifPresent(review -> record.put("review", review));
         view.outcome().ifPresent(outcome -> record.put("outcome", outcome));
+        record.put("state", HandlingState.of(view));
         record.put("history", view.history());
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

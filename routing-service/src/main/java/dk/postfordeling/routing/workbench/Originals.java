@@ -1,5 +1,7 @@
 package dk.postfordeling.routing.workbench;
 
+import dk.postfordeling.platform.privacy.PersonalData;
+
 import dk.postfordeling.platform.blob.BlobStore;
 import dk.postfordeling.routing.destination.OriginalFile;
 import jakarta.mail.BodyPart;
@@ -121,7 +123,9 @@ public class Originals {
             return;
         }
         if (part instanceof BodyPart && (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null)) {
-            String name = part.getFileName() == null ? "bilag-" + (parts.size() + 1) : decode(part.getFileName());
+            // A file name is shown, sent as a download name and kept in browsers' histories: CPR numbers masked.
+            String name = part.getFileName() == null ? "bilag-" + (parts.size() + 1)
+                    : PersonalData.maskCpr(decode(part.getFileName()));
             String type = part.getContentType() == null ? "application/octet-stream"
                     : part.getContentType().toLowerCase(Locale.ROOT).split(";")[0].strip();
             attachments.add(new Attachment(parts.size(), name, type, Math.max(part.getSize(), 0)));

@@ -195,7 +195,7 @@ class RoutingServiceTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> !reviews.valuesFor(withCpr.mailId().toString()).isEmpty()
                 && !routed.valuesFor(withoutCpr.mailId().toString()).isEmpty());
         assertThat(reviews.valuesFor(withCpr.mailId().toString()).get(0).reasons())
-                .extracting(DecisionReason::code).containsExactly("RULE_HELBRED_MED_CPR");
+                .extracting(DecisionReason::code).containsExactly("RULE_HELBRED_OG_SOCIALE_FORHOLD");
     }
 
     @Test

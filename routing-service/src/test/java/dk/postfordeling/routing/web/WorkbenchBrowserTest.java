@@ -103,6 +103,7 @@ class WorkbenchBrowserTest {
             driver.findElement(By.id("username")).sendKeys("rv_anna");
             driver.findElement(By.id("password")).sendKeys(RoutingTestParts.PASSWORD);
             browser.screenshot("01-login");
+            assertThat(Axe.violations(driver)).as("login").isEmpty();
             driver.findElement(By.id("password")).sendKeys(Keys.ENTER);
 
             // The queue, oldest first; the item is opened from the keyboard (j, Enter).
@@ -111,6 +112,7 @@ class WorkbenchBrowserTest {
             WebElement row = driver.findElement(By.cssSelector("tr[data-mail='" + unsure.mailId() + "']"));
             assertThat(row.getText()).contains("parkering (48 %)", "e-mail", "dansk", "under tærsklen");
             browser.screenshot("02-queue");
+            assertThat(Axe.violations(driver)).as("queue").isEmpty();
             focusRowOf(browser, unsure.mailId().toString());
             new Actions(driver).sendKeys(Keys.ENTER).perform();
             wait.until(ExpectedConditions.urlContains("/mail/" + unsure.mailId()));
@@ -121,9 +123,11 @@ class WorkbenchBrowserTest {
             assertThat(driver.findElements(By.cssSelector("pre.mailtext mark"))).extracting(WebElement::getText)
                     .contains("kontrolafgift", "bil");
             assertThat(driver.findElement(By.cssSelector("dl.headers")).getText()).contains("Fra", "Emne");
-            assertThat(driver.findElements(By.cssSelector("section.original iframe.pdf"))).isNotEmpty();
+            assertThat(driver.findElements(By.cssSelector("section.original img.page"))).isNotEmpty();
+            assertThat(driver.findElement(By.cssSelector("pre.mailtext")).getAttribute("lang")).isEqualTo("da");
             assertThat(driver.findElement(By.id("suggestion-2")).getText()).contains("vej-og-park", "31 %");
             browser.screenshot("03-mail-claimed");
+            assertThat(Axe.violations(driver)).as("mail").isEmpty();
 
             // Route to the second suggestion with "2": back in the queue with an undo button; the mail is filed there.
             new Actions(driver).sendKeys("2").perform();
@@ -139,6 +143,7 @@ class WorkbenchBrowserTest {
             driver.findElement(By.linkText("Automatisk fordelt")).click();
             wait.until(ExpectedConditions.urlContains("/recent"));
             browser.screenshot("05-recent");
+            assertThat(Axe.violations(driver)).as("recent").isEmpty();
             driver.findElement(By.cssSelector("tr[data-mail='" + routed.mailId() + "'] a.open")).click();
             wait.until(ExpectedConditions.urlContains("/mail/" + routed.mailId()));
             assertThat(driver.findElement(By.id("decide-h")).getText()).isEqualTo("Ret fordelingen");
@@ -160,7 +165,10 @@ class WorkbenchBrowserTest {
                     "rettede fra borgerservice til byggeri", "rv_anna");
             assertThat(driver.findElement(By.id("export")).getAttribute("href")).endsWith("/mail/" + routed.mailId() + "/why.json");
             assertThat(driver.findElements(By.id("print"))).hasSize(1);
+            assertThat(driver.findElement(By.id("handling-state")).getText())
+                    .isEqualTo("Posten blev først fordelt af modellen; en medarbejder rettede den bagefter til byggeri.");
             browser.screenshot("06-transparency");
+            assertThat(Axe.violations(driver)).as("transparency").isEmpty();
 
             // Both decisions reached the feedback topic for the classifier.
             await().atMost(Duration.ofSeconds(20)).until(() -> feedback.valuesFor(unsure.mailId().toString()).size()
@@ -176,13 +184,14 @@ class WorkbenchBrowserTest {
             driver.findElement(By.id("username")).sendKeys("ops_ole");
             driver.findElement(By.id("password")).sendKeys(RoutingTestParts.PASSWORD, Keys.ENTER);
             wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
-            driver.get(url("/ops"));
+            assertThat(driver.getCurrentUrl()).as("ops lands on its own page").endsWith("/ops");
             assertThat(driver.findElements(By.cssSelector("#daily-chart rect.auto"))).hasSize(14);
             // The corrected mail counts as routed automatically to borgerservice and corrected: observed accuracy 0 %.
             assertThat(driver.findElements(By.cssSelector("#mailboxes tbody tr"))).extracting(WebElement::getText)
-                    .contains("borgerservice 1 1 0 % 0", "vej-og-park 0 0 100 % 1");
+                    .contains("borgerservice 1 1 0 % 0", "vej-og-park 0 0 – 1");
             assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("storskrald", "kontrolafgift");
             browser.screenshot("07-ops");
+            assertThat(Axe.violations(driver)).as("ops").isEmpty();
         }
         assertThat(Browser.SCREENSHOTS.resolve("06-transparency.png")).isNotEmptyFile();
     }

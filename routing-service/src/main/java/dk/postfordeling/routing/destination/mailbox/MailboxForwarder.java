@@ -1,5 +1,7 @@
 package dk.postfordeling.routing.destination.mailbox;
 
+import dk.postfordeling.platform.privacy.PersonalData;
+
 import dk.postfordeling.contracts.MailClassified;
 import dk.postfordeling.routing.table.RoutingProperties;
 import dk.postfordeling.contracts.DestinationType;
@@ -71,7 +73,9 @@ public class MailboxForwarder implements DestinationAdapter, AutoCloseable {
             message.setRecipients(MimeMessage.RecipientType.TO, route.target());
             message.setSubject(originalSubject == null || originalSubject.isBlank()
                     ? "Indgående post " + mail.mailId()
-                    : "Fordelt: " + originalSubject, StandardCharsets.UTF_8.name());
+                    // The subject travels in mail servers' logs and mailbox listings: CPR numbers masked
+                    // (the attached original is unchanged).
+                    : "Fordelt: " + PersonalData.maskCpr(originalSubject), StandardCharsets.UTF_8.name());
             message.setHeader("X-Postfordeling-Mail-Id", mail.mailId().toString());
 
             MimeBodyPart note = new MimeBodyPart();
@@ -113,7 +117,7 @@ public class MailboxForwarder implements DestinationAdapter, AutoCloseable {
 
                 Er posten havnet forkert, så send den tilbage til postfordelingen med mail-id'et.
                 Originalen er vedhæftet uændret.
-                """.formatted(route.key(), reasons, Math.round(mail.top().probability() * 100),
+                """.formatted(route.key(), reasons, dk.postfordeling.platform.text.Percent.confidence(mail.top().probability()),
                 mail.modelVersion(), mail.mailId());
     }
 

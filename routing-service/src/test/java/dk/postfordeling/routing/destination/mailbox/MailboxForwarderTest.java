@@ -113,6 +113,33 @@ class MailboxForwarderTest {
         }
     }
 
+    /** The subject lands in mailbox listings and mail server logs: CPR numbers masked; the attached original is unchanged. */
+    @Test
+    void theForwardedSubjectCarriesNoCprNumberButTheOriginalIsAttachedUnchanged() throws Exception {
+        byte[] original = "From: borger@example.dk\r\nSubject: Nyt pas til 010170-1234\r\n\r\nMit barn 0203041234 skal også have pas.\r\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        Route.ToDestination route = new Route.ToDestination("borgerservice", DestinationType.FUNCTION_MAILBOX,
+                "cpr-maskering@kommune.example", null);
+        try (MailboxForwarder forwarder = forwarder(dk.postfordeling.routing.RoutingTestParts.MAIL.getSmtp().getPort())) {
+            forwarder.file(TestFiling.mail("borgerservice"), route, original, new TestFiling.MemoryCheckpoints());
+        }
+
+        jakarta.mail.internet.MimeMessage received = java.util.Arrays.stream(
+                        dk.postfordeling.routing.RoutingTestParts.MAIL.getReceivedMessagesForDomain("kommune.example"))
+                .filter(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals("cpr-maskering@kommune.example");
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }).findFirst().orElseThrow();
+        assertThat(received.getSubject()).isEqualTo("Fordelt: Nyt pas til [CPR]");
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) received.getContent();
+        java.io.ByteArrayOutputStream attached = new java.io.ByteArrayOutputStream();
+        parts.getBodyPart(1).getDataHandler().writeTo(attached);
+        assertThat(attached.toString(StandardCharsets.US_ASCII)).contains("Subject: Nyt pas til 010170-1234", "0203041234");
+    }
+
     private static MailboxForwarder forwarder(int port) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
