@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Bounded fuzz campaign (Jazzer, coverage-guided) over intake's extractor and MeMo reader, seeded with
-# the real test files. Prints one JSON line: per target the inputs tried, crashes, hangs and the
-# slowest input's time, and the totals. Findings are kept in target/fuzz/<target>/findings/; copy each
-# into intake-service/src/test/resources/fuzz-findings/<target>/ so FuzzSeedsAndFindingsTest keeps it fixed.
+# the real test files. Prints one JSON line: per target the inputs tried, crashes, hangs (an input
+# over 30 s, or out of memory) and the slowest input in whole seconds (libFuzzer's measure), and the
+# totals. Findings are kept in target/fuzz/<target>/findings/; copy each into
+# intake-service/src/test/resources/fuzz-findings/<target>/ so FuzzSeedsAndFindingsTest keeps it fixed.
 # Usage: bench/fuzz.sh [SECONDS_PER_TARGET]   (default 120)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,8 @@ run() { # target-name class seed-dir...
   local name="$1" class="$2"; shift 2
   local dir="$out/$name"
   rm -rf "$dir"; mkdir -p "$dir/corpus" "$dir/findings"
-  for seeds in "$@"; do find "$seeds" -maxdepth 1 -type f ! -name 'README*' -exec cp {} "$dir/corpus/" \; ; done
+  for folder in "$@"; do find "$folder" -maxdepth 1 -type f ! -name 'README*' -exec cp {} "$dir/corpus/" \; ; done
+  local seeds; seeds=$(ls "$dir/corpus" | wc -l)
   local started; started=$(date +%s)
   # -timeout: an input slower than 30 s is a hang; keep going after a finding so one campaign reports them all.
   java -Xmx2g -XX:+ExitOnOutOfMemoryError -cp "$cp" com.code_intelligence.jazzer.Jazzer \
@@ -31,7 +33,7 @@ run() { # target-name class seed-dir...
   crashes=$(find "$dir/findings" -name 'crash-*' | wc -l)
   hangs=$(find "$dir/findings" -name 'timeout-*' -o -name 'slow-unit-*' -o -name 'oom-*' | wc -l)
   printf '{"target":"%s","seconds":%d,"inputsTried":%s,"crashes":%d,"hangs":%d,"slowestInputSeconds":%s,"seeds":%d}' \
-      "$name" "$(( $(date +%s) - started ))" "${runs:-0}" "$crashes" "$hangs" "${slowest:-0}" "$(ls "$dir/corpus" | wc -l)"
+      "$name" "$(( $(date +%s) - started ))" "${runs:-0}" "$crashes" "$hangs" "${slowest:-0}" "$seeds"
 }
 
 extraction=$(run extraction dk.postfordeling.intake.fuzz.ExtractionFuzzTarget \

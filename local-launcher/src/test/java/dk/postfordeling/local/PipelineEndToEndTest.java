@@ -139,6 +139,27 @@ class PipelineEndToEndTest {
         assertThat(routed.valuesFor(mailId)).isEmpty();
     }
 
+    /** A 5 MB text attachment is more than one Kafka record holds: the mail still ends with a person, its text cut and marked. */
+    @Test
+    void aMailWithAFiveMegabyteTextAttachmentEndsInTheReviewTable() throws Exception {
+        StringBuilder minutes = new StringBuilder();
+        for (int line = 0; minutes.length() < 5_000_000; line++) {
+            minutes.append("Punkt ").append(line).append(": vejbelysningen på Åboulevarden er slukket.\n");
+        }
+        String boundary = "grense" + System.nanoTime();
+        String eml = "From: borger@example.dk\r\nSubject: Referat\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\""
+                + boundary + "\"\r\n\r\n--" + boundary + "\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nReferatet er vedlagt.\r\n--"
+                + boundary + "\r\nContent-Type: text/plain; charset=UTF-8\r\nContent-Disposition: attachment; filename=\"referat.txt\"\r\n"
+                + "Content-Transfer-Encoding: 8bit\r\n\r\n" + minutes + "\r\n--" + boundary + "--\r\n";
+
+        String mailId = intake.upload(eml.getBytes(java.nio.charset.StandardCharsets.UTF_8), "referat.eml");
+
+        String status = await().atMost(PATIENCE).until(() -> reviewStatus(mailId), Optional::isPresent).orElseThrow();
+        assertThat(status).isEqualTo("OPEN");
+        assertThat(reviewReasons(mailId)).contains("PARTIAL_EXTRACTION");
+        assertThat(routings.outcomeOf(mailId).orElseThrow().get("outcome")).isEqualTo("REVIEW");
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "{0} as {1}")
     @org.junit.jupiter.params.provider.CsvSource({
             "encrypted.pdf, afgift.pdf, EXTRACTION_FAILED",

@@ -16,12 +16,23 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                    from the environment or a mounted file, never from a committed file
  * @param rolesClaim  the token claim that holds the client's roles (a list or a space-separated string)
  * @param roleMapping claim value → role; a claim value that is itself a role name (UPLOADER, OPS, ADMIN) counts as that role
+ * @param certificateClients clients that present a TLS client certificate (mutual TLS, e.g. Serviceplatformen's
+ *                    Digital Post delivery): used when the server asks for client certificates
+ *                    ({@code server.ssl.client-auth}) and trusts their issuer ({@code server.ssl.trust-store})
  */
 @ConfigurationProperties("postfordeling.security")
 public record MachineClientsProperties(
         @DefaultValue List<Client> clients,
         @DefaultValue("roles") String rolesClaim,
-        @DefaultValue Map<String, String> roleMapping) {
+        @DefaultValue Map<String, String> roleMapping,
+        @DefaultValue List<CertificateClient> certificateClients) {
+
+    /**
+     * A client known by its certificate: the subject's common name (CN) of a certificate the server's
+     * trust store accepted, and its roles.
+     */
+    public record CertificateClient(String commonName, List<String> roles) {
+    }
 
     /**
      * A local client.

@@ -60,6 +60,10 @@ public class MachineSecurity {
                     rules.requestMatchers("/error").permitAll();
                     rules.anyRequest().denyAll();
                 });
+        if (!properties.certificateClients().isEmpty()) {
+            // Mutual TLS: the TLS layer has checked the certificate against the trust store; its CN names the client.
+            http.x509(x509 -> x509.subjectPrincipalRegex("CN=(.*?)(?:,|$)").userDetailsService(certificateClients(properties)));
+        }
         if (jwtDecoder.getIfAvailable() != null) {
             http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(tokenRoles(properties))));
         }
@@ -85,6 +89,22 @@ public class MachineSecurity {
                         + " needs an id, a secret and roles among " + ROLES + (unknown.isEmpty() ? "" : "; unknown " + unknown));
             }
             clients.createUser(User.withUsername(client.id()).password(client.secret())
+                    .roles(client.roles().toArray(String[]::new)).build());
+        }
+        return clients;
+    }
+
+    /** Clients known by certificate only: a separate store, so their names are no HTTP Basic user names. */
+    static UserDetailsService certificateClients(MachineClientsProperties properties) {
+        InMemoryUserDetailsManager clients = new InMemoryUserDetailsManager();
+        for (MachineClientsProperties.CertificateClient client : properties.certificateClients()) {
+            List<String> unknown = client.roles().stream().filter(r -> !ROLES.contains(r)).toList();
+            if (client.commonName() == null || client.commonName().isBlank() || !unknown.isEmpty()) {
+                throw new IllegalStateException("postfordeling.security.certificate-clients: client " + client.commonName()
+                        + " needs a common name and roles among " + ROLES);
+            }
+            // A certificate client has no password; this one is random and never used.
+            clients.createUser(User.withUsername(client.commonName()).password("{noop}" + java.util.UUID.randomUUID())
                     .roles(client.roles().toArray(String[]::new)).build());
         }
         return clients;
