@@ -156,7 +156,7 @@ public final class LocalPipeline {
                 System.out.println(String.format("%-32s %-38s %s", entry.getKey(), entry.getValue(), "(no outcome yet)"));
             } else {
                 System.out.println(String.format("%-32s %-38s %-8s %-16s %-6s %s", entry.getKey(), entry.getValue(),
-                        o.get("outcome"), o.get("label"), String.format("%.2f", ((Number) o.get("confidence")).doubleValue()),
+                        o.get("outcome"), o.get("label"), String.format("%.2f", Math.floor(((Number) o.get("confidence")).doubleValue() * 100) / 100),
                         o.get("destinationAddress") == null ? "review queue" : o.get("destinationAddress")));
             }
         }

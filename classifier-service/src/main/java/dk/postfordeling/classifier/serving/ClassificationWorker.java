@@ -92,7 +92,8 @@ class ClassificationWorker {
                 "label", prediction.top().label(), "model", prediction.modelVersion()).increment();
         log.info("mail classified decision={} label={} confidence={} model={} reasons={}",
                 outcome.decision(), prediction.top().label(),
-                String.format(Locale.ROOT, "%.3f", prediction.top().probability()), prediction.modelVersion(),
+                // Rounded down, as everywhere a confidence is shown: 0.9996 is not "1.000".
+                String.format(Locale.ROOT, "%.3f", Math.floor(prediction.top().probability() * 1000) / 1000), prediction.modelVersion(),
                 outcome.reasons().stream().map(r -> r.code()).toList());
         return new MailClassified(mail.mailId(), mail.channel(), mail.originalRef(),
                 prediction.topK(properties.topK()), outcome.decision(), outcome.reasons(),
