@@ -104,10 +104,14 @@ public class Originals {
         }
     }
 
+    /** The stored original; empty when it is gone, or unknown (a mail whose event could not be read has no reference). */
     private Optional<byte[]> read(String originalRef) {
+        if (originalRef == null || originalRef.isBlank()) {
+            return Optional.empty();
+        }
         try (InputStream in = blobs.open(originalRef)) {
             return Optional.of(in.readAllBytes());
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }

@@ -83,6 +83,9 @@ class PipelineDeadLetterTest {
                 .query(String.class).single()).isEqualTo("REVIEW");
         // The reviewer sees the reason, and no suggestion of a label nobody predicted.
         assertThat(http("GET", "/api/v1/reviews/" + id, "rv_anna").body()).contains("tekstudtræk (intake)");
+        dk.postfordeling.routing.web.WebSession reviewer = new dk.postfordeling.routing.web.WebSession(port);
+        reviewer.signIn("rv_anna", RoutingTestParts.PASSWORD);
+        assertThat(reviewer.get("/mail/" + id).statusCode()).as("the mail page of a mail whose original is gone").isEqualTo(200);
         assertThat(jdbc.sql("select suggestions::text from review_item where mail_id = :id").param("id", id.value())
                 .query(String.class).single()).isEqualTo("[]");
     }
@@ -103,7 +106,7 @@ class PipelineDeadLetterTest {
 
     /** A real failure in routing itself: an unreadable record goes through Spring's dead-letter publisher, then to a person. */
     @Test
-    void anUnreadableClassifiedRecordEndsInTheReviewQueueNamingWhereItLies() {
+    void anUnreadableClassifiedRecordEndsInTheReviewQueueNamingWhereItLies() throws Exception {
         UUID id = UUID.randomUUID();
 
         kafka.send(new ProducerRecord<>(Topics.MAIL_CLASSIFIED.name(), id.toString(), (Object) "{not json".getBytes(StandardCharsets.UTF_8)))
@@ -113,6 +116,15 @@ class PipelineDeadLetterTest {
         assertThat(reasons).contains("modtagelse i fordelingen", "mail.classified.v1.dlt", "offset");
         assertThat(jdbc.sql("select channel from review_item where mail_id = :id").param("id", id).query(String.class).single())
                 .isEqualTo("UNKNOWN");
+        // The reviewer's page for it opens and says why there is no original to show.
+        dk.postfordeling.routing.web.WebSession reviewer = new dk.postfordeling.routing.web.WebSession(port);
+        reviewer.signIn("rv_anna", RoutingTestParts.PASSWORD);
+        HttpResponse<String> page = reviewer.get("/mail/" + id);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Originalen kendes ikke", "mail.classified.v1.dlt");
+        HttpResponse<String> why = reviewer.get("/mail/" + id + "/why");
+        assertThat(why.statusCode()).isEqualTo(200);
+        assertThat(why.body()).contains("ukendt kanal", "Posten venter på en medarbejder");
     }
 
     @Test

@@ -11,25 +11,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** A browser-like session without a browser: cookies, the sign-in form and CSRF tokens read from pages. */
-final class WebSession {
+public final class WebSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     private final String base;
     private final HttpClient http;
 
-    WebSession(int port) {
+    public WebSession(int port) {
         this.base = "http://127.0.0.1:" + port;
         this.http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     /** Signs in through the form; returns the answer's status and Location. */
-    HttpResponse<String> signIn(String user, String password) throws Exception {
+    public HttpResponse<String> signIn(String user, String password) throws Exception {
         String token = csrfOf(get("/login").body());
         return post("/login", "username=" + enc(user) + "&password=" + enc(password) + "&_csrf=" + enc(token));
     }
 
-    HttpResponse<String> get(String path) throws Exception {
+    public HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
