@@ -74,6 +74,21 @@ class IntakeSecurityTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.security.core.userdetails.UserDetailsService clients;
+
+    /**
+     * A client's secret stays as configured after it signs in: were Spring Security to re-encode it
+     * with bcrypt (its "password upgrade"), every later upload would cost a bcrypt check.
+     */
+    @Test
+    void aLocalClientsSecretIsNotReEncodedBySigningIn() throws Exception {
+        assertThat(post("/api/v1/digital-post/messages", TestClients.uploader()).statusCode()).isEqualTo(202);
+        assertThat(post("/api/v1/digital-post/messages", TestClients.uploader()).statusCode()).isEqualTo(202);
+
+        assertThat(clients.loadUserByUsername("test-uploader").getPassword()).startsWith("{noop}");
+    }
+
     @Test
     void everyEndpointAnswers401WithoutCredentials() throws Exception {
         assertThat(post("/api/v1/mails", null).statusCode()).isEqualTo(401);
