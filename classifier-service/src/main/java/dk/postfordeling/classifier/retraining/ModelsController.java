@@ -54,6 +54,7 @@ class ModelsController {
                 version.put("sample", metadata.data().sample());
                 version.put("labels", metadata.labels().size());
                 version.put("current", metadata.modelVersion().equals(currentVersion));
+                expected(metadata).ifPresent(expected -> version.put("expected", expected));
                 retraining.evaluationOf(dir).ifPresent(shadow -> {
                     version.put("feedbackRows", shadow.trainedOnDecisions());
                     version.put("shadow", shadow);
@@ -68,6 +69,23 @@ class ModelsController {
         answer.put("retrainingState", retraining.status().state());
         answer.put("versions", versions.subList(0, Math.min(VERSIONS, versions.size())));
         return answer;
+    }
+
+    /**
+     * What the model is expected to route, known before it is used: the share of its training mail
+     * its thresholds routed in cross-validation (scores of models that had not seen that mail) and the
+     * precision of that routing, at the target precision it was trained for.
+     */
+    static Optional<Map<String, Double>> expected(ModelMetadata metadata) {
+        Map<String, Double> evaluation = metadata.evaluation();
+        if (evaluation == null || !evaluation.containsKey("crossValidatedAutoRoutedShare") || metadata.training() == null) {
+            return Optional.empty();
+        }
+        Map<String, Double> expected = new LinkedHashMap<>();
+        expected.put("targetPrecision", metadata.training().targetPrecision());
+        expected.put("routedShare", evaluation.get("crossValidatedAutoRoutedShare"));
+        expected.put("precision", evaluation.get("crossValidatedAutoRoutedPrecision"));
+        return Optional.of(expected);
     }
 
     @PostMapping("/retraining")

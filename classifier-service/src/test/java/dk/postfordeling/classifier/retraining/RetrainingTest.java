@@ -104,6 +104,11 @@ class RetrainingTest {
         assertThat(shadow.get("candidateAccuracy").asDouble()).isGreaterThan(shadow.get("currentAccuracy").asDouble());
         assertThat(shadow.get("currentAccuracy").asDouble()).as("the old model cannot know the new mailbox").isZero();
         assertThat(promoted.get("source").asString()).contains(Topics.MAIL_FEEDBACK.name());
+        // What the new model is expected to route, from its own cross-validation, is there before anyone uses it.
+        JsonNode expected = promoted.get("expected");
+        assertThat(expected.get("targetPrecision").asDouble()).isEqualTo(0.95);
+        assertThat(expected.get("routedShare").asDouble()).isBetween(0.01, 1.0);
+        assertThat(expected.get("precision").asDouble()).isBetween(0.5, 1.0);
         await().atMost(Duration.ofSeconds(10)).until(() -> model.classifier().metadata().modelVersion().equals(after));
 
         TextExtracted newMail = new TextExtracted(MailId.forContent(sha()), Channel.UPLOAD, "blob:sha256:" + sha(),

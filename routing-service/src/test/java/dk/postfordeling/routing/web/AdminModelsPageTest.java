@@ -37,6 +37,8 @@ class AdminModelsPageTest {
     static void parts(DynamicPropertyRegistry registry) {
         RoutingTestParts.register(registry);
         registry.add("postfordeling.workbench.classifier-uri", CLASSIFIER::baseUrl);
+        registry.add("postfordeling.workbench.classifier-client-id", () -> "routing");
+        registry.add("postfordeling.workbench.classifier-client-secret", () -> "klassifikator-hemmelighed");
     }
 
     @AfterAll
@@ -53,6 +55,7 @@ class AdminModelsPageTest {
                 {"current": "retrained-20261123-0900", "retraining": "Ny model retrained-20261123-0900 er taget i brug.", "retrainingState": "IDLE",
                  "versions": [
                    {"version": "retrained-20261123-0900", "trainedAt": "2026-11-23T09:00:00Z", "rows": 227, "labels": 8, "current": true,
+                    "expected": {"targetPrecision": 0.95, "routedShare": 0.736, "precision": 0.9801},
                     "feedbackRows": 34, "shadow": {"candidateVersion": "retrained-20261123-0900", "currentVersion": "sample-da-20261120",
                       "examples": 8, "candidateAccuracy": 1.0, "currentAccuracy": 0.0, "candidateWronglyRouted": 0,
                       "currentWronglyRouted": 0, "verdict": "PROMOTED"}},
@@ -69,7 +72,12 @@ class AdminModelsPageTest {
         HttpResponse<String> page = admin.get("/admin");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("retrained-20261123-0900", "8 afgørelser: træfsikkerhed 1.0 / 0.0, fejlfordelt 0 / 0",
-                "i brug", "afvist: dårligere end modellen i brug", "Ny model retrained-20261123-0900 er taget i brug.");
+                "i brug", "afvist: dårligere end modellen i brug", "Ny model retrained-20261123-0900 er taget i brug.",
+                "73 % af posten, heraf 98 % rigtigt (mål 95 %)");
+        // Routing calls the model API as its own client of the classifier.
+        CLASSIFIER.verify(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo("/api/v1/models"))
+                .withHeader("Authorization", com.github.tomakehurst.wiremock.client.WireMock.equalTo("Basic "
+                        + java.util.Base64.getEncoder().encodeToString("routing:klassifikator-hemmelighed".getBytes()))));
 
         HttpResponse<String> started = admin.post("/admin/models/retrain", "_csrf=" + WebSession.enc(WebSession.csrfOf(page.body())));
         assertThat(started.statusCode()).isEqualTo(302);
