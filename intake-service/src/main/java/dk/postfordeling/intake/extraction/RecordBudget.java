@@ -29,6 +29,9 @@ final class RecordBudget {
     /** The mail as it is when it fits in {@code maxBytes} of JSON, otherwise with its text cut until it does. */
     static TextExtracted fit(TextExtracted mail, int maxBytes) {
         int budget = maxBytes - CLASSIFIER_HEADROOM_BYTES;
+        if (upperBound(mail) <= budget) {
+            return mail; // ordinary mail: no need to write it out to know that it fits
+        }
         int size = sizeOf(mail);
         TextExtracted fitted = mail;
         // Each round removes at least the overshoot (JSON escapes and multi-byte characters make the
@@ -44,6 +47,29 @@ final class RecordBudget {
             size = shorterSize;
         }
         return fitted == mail ? mail : marked(fitted);
+    }
+
+    /**
+     * More than the mail's JSON can take: no character of a string takes more than 6 bytes
+     * ({@code \\uXXXX}), and ids, times, enums and field names stay well within the 4 KiB margin.
+     */
+    private static long upperBound(TextExtracted mail) {
+        long chars = length(mail.subject()) + length(mail.bodyText()) + length(mail.language());
+        for (AttachmentText a : mail.attachments()) {
+            chars += length(a.name()) + length(a.mediaType()) + length(a.text()) + 64;
+        }
+        for (ExtractionProblem p : mail.problems()) {
+            chars += length(p.code()) + length(p.detail()) + 64;
+        }
+        if (mail.hints() != null) {
+            chars += length(mail.hints().kleNumber()) + length(mail.hints().caseId()) + length(mail.hints().senderIdType())
+                    + length(mail.hints().messageLabel()) + length(mail.hints().caseSystem()) + 128;
+        }
+        return 6 * chars + 4 * 1024;
+    }
+
+    private static long length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     static int sizeOf(TextExtracted mail) {

@@ -89,11 +89,7 @@ public class MachineSecurity {
             if (client.secret() == null || client.secret().isBlank()) {
                 continue; // declared, but its secret was not given: not a client
             }
-            List<String> unknown = client.roles().stream().filter(r -> !ROLES.contains(r)).toList();
-            if (client.id() == null || client.secret() == null || !unknown.isEmpty()) {
-                throw new IllegalStateException("postfordeling.security.clients: client " + client.id()
-                        + " needs an id, a secret and roles among " + ROLES + (unknown.isEmpty() ? "" : "; unknown " + unknown));
-            }
+            requireKnownRoles("clients", client.id(), client.roles());
             clients.createUser(User.withUsername(client.id()).password(client.secret())
                     .roles(client.roles().toArray(String[]::new)).build());
         }
@@ -104,16 +100,21 @@ public class MachineSecurity {
     static UserDetailsService certificateClients(MachineClientsProperties properties) {
         InMemoryUserDetailsManager clients = new InMemoryUserDetailsManager();
         for (MachineClientsProperties.CertificateClient client : properties.certificateClients()) {
-            List<String> unknown = client.roles().stream().filter(r -> !ROLES.contains(r)).toList();
-            if (client.commonName() == null || client.commonName().isBlank() || !unknown.isEmpty()) {
-                throw new IllegalStateException("postfordeling.security.certificate-clients: client " + client.commonName()
-                        + " needs a common name and roles among " + ROLES);
-            }
+            requireKnownRoles("certificate-clients", client.commonName(), client.roles());
             // A certificate client has no password; this one is random and never used.
             clients.createUser(User.withUsername(client.commonName()).password("{noop}" + java.util.UUID.randomUUID())
                     .roles(client.roles().toArray(String[]::new)).build());
         }
         return clients;
+    }
+
+    /** A client needs a name and its roles, each one of {@link #ROLES}; else start-up stops, naming it. */
+    private static void requireKnownRoles(String list, String name, List<String> roles) {
+        List<String> unknown = roles == null ? List.of() : roles.stream().filter(r -> !ROLES.contains(r)).toList();
+        if (name == null || name.isBlank() || roles == null || !unknown.isEmpty()) {
+            throw new IllegalStateException("postfordeling.security." + list + ": client " + name
+                    + " needs a name and roles among " + ROLES + (unknown.isEmpty() ? "" : "; unknown " + unknown));
+        }
     }
 
     @Bean

@@ -2,13 +2,13 @@ package dk.postfordeling.routing.deadletter;
 
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.platform.logging.MailLogContext;
+import dk.postfordeling.routing.dispatch.RoutingDispatcher;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -44,9 +44,6 @@ public class DeadLetterListener {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterListener.class);
 
-    /** The header routing puts on a delivery it gave up on (see {@code RoutingDispatcher}). */
-    static final String DELIVERY_DEAD_LETTER_HEADER = "postfordeling-destination";
-
     private final PipelineDeadLetters deadLetters;
     private final KafkaProperties kafka;
     private final MeterRegistry meters;
@@ -60,20 +57,20 @@ public class DeadLetterListener {
     @KafkaListener(topics = "#{@deadLetterTopics}", groupId = "routing-service-dead-letters",
             containerFactory = "deadLetterListenerFactory")
     void onDeadLetter(ConsumerRecord<String, byte[]> record) {
-        if (record.headers().lastHeader(DELIVERY_DEAD_LETTER_HEADER) != null) {
+        if (record.headers().lastHeader(RoutingDispatcher.DESTINATION_HEADER) != null) {
             return; // routing's own delivery dead letter: its task waits in the routing queue for a replay
         }
         PipelineDeadLetters.Arrived arrived = new PipelineDeadLetters.Arrived(record.topic(), record.partition(),
                 record.offset(), record.timestamp(), record.key(), record.value(), cause(record));
-        Optional<PipelineDeadLetters.Stage> stage = deadLetters.take(arrived);
-        UUID mailId = parse(record.key());
-        try (MailLogContext ignored = mailId == null ? null : MailLogContext.open(mailId)) {
-            if (stage.isPresent()) {
-                meters.counter("postfordeling.pipeline.dead.letters", "stage", stage.get().name()).increment();
-                log.warn("mail failed in the pipeline stage={} cause={} topic={} partition={} offset={} toReview={}",
-                        stage.get(), arrived.cause(), record.topic(), record.partition(), record.offset(),
-                        stage.get().toReview && mailId != null);
-            }
+        Optional<PipelineDeadLetters.Taken> taken = deadLetters.take(arrived);
+        if (taken.isEmpty()) {
+            return; // taken before: a redelivery
+        }
+        PipelineDeadLetters.Taken t = taken.get();
+        meters.counter("postfordeling.pipeline.dead.letters", "stage", t.stage().name()).increment();
+        try (MailLogContext ignored = t.mailId() == null ? null : MailLogContext.open(t.mailId())) {
+            log.warn("mail failed in the pipeline stage={} cause={} topic={} partition={} offset={} toReview={}",
+                    t.stage(), arrived.cause(), record.topic(), record.partition(), record.offset(), t.toReview());
         }
     }
 
@@ -130,14 +127,6 @@ public class DeadLetterListener {
     private static String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static UUID parse(String key) {
-        try {
-            return key == null ? null : UUID.fromString(key);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -72,6 +72,10 @@ public class PipelineDeadLetters {
             Instant replayedAt) {
     }
 
+    /** What was recorded of a dead letter: its stage, the mail (when known) and whether it went to a person. */
+    record Taken(Stage stage, UUID mailId, boolean toReview) {
+    }
+
     /** A dead-lettered record as read from Kafka. */
     record Arrived(String deadLetterTopic, int partition, long offset, long timestamp, String key, byte[] value, String cause) {
     }
@@ -90,14 +94,15 @@ public class PipelineDeadLetters {
      * Records one dead letter and, for mail that never reached routing, queues it for a person — in
      * one transaction, so a crash in between neither loses it nor records it twice.
      *
-     * @return the stage, or empty when the record had been taken before (Kafka redelivery)
+     * @return what was recorded, or empty when the record had been taken before (Kafka redelivery)
      */
     @Transactional
-    Optional<Stage> take(Arrived record) {
+    Optional<Taken> take(Arrived record) {
         Stage stage = Stage.ofDeadLetterTopic(record.deadLetterTopic()).orElseThrow(
                 () -> new IllegalArgumentException("not a dead-letter topic of the catalogue: " + record.deadLetterTopic()));
         Optional<Object> value = read(stage.topic, record.value());
         UUID mailId = mailId(record.key(), value);
+        boolean toReview = stage.toReview && mailId != null;
         int inserted = jdbc.sql("""
                 insert into pipeline_dead_letter (dlt_topic, dlt_partition, dlt_offset, dlt_timestamp, topic, stage, mail_id, cause,
                     to_review, dead_at)
@@ -106,16 +111,16 @@ public class PipelineDeadLetters {
                 .param("dlt", record.deadLetterTopic()).param("partition", record.partition()).param("offset", record.offset())
                 .param("timestamp", record.timestamp())
                 .param("topic", stage.topic.name()).param("stage", stage.name()).param("mailId", mailId)
-                .param("cause", record.cause()).param("toReview", stage.toReview && mailId != null)
+                .param("cause", record.cause()).param("toReview", toReview)
                 .param("at", java.sql.Timestamp.from(clock.instant()))
                 .update();
         if (inserted == 0) {
             return Optional.empty();
         }
-        if (stage.toReview && mailId != null) {
+        if (toReview) {
             tasks.enqueue(forReview(stage, mailId, value.orElse(null), record));
         }
-        return Optional.of(stage);
+        return Optional.of(new Taken(stage, mailId, toReview));
     }
 
     /** The mail as a routing task whose only way is to a person, with what the failed record says of it. */

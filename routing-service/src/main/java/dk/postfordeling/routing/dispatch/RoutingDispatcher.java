@@ -58,6 +58,9 @@ public class RoutingDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingDispatcher.class);
 
+    /** The header naming the destination on a delivery routing gave up on (its dead-letter record). */
+    public static final String DESTINATION_HEADER = "postfordeling-destination";
+
     private final RoutingTasks tasks;
     private final RoutingTable table;
     private final ReviewRules reviewRules;
@@ -288,7 +291,7 @@ public class RoutingDispatcher {
             tasks.markDead(mail.mailId().value(), route.key(), e.getMessage());
             outbox.appendDeadLetter(Topics.MAIL_CLASSIFIED, mail.mailId().toString(), mail, Map.of(
                     "postfordeling-cause", e.getMessage(),
-                    "postfordeling-destination", route.key(),
+                    DESTINATION_HEADER, route.key(),
                     "postfordeling-destination-type", route.type().name(),
                     "postfordeling-attempts", Integer.toString(attempts)));
             log.warn("filing in {} failed {} times; dead-lettered for replay", route.type(), attempts);

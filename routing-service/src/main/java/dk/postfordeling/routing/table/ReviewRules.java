@@ -91,7 +91,7 @@ public class ReviewRules {
         if (content == null) {
             return Optional.empty();
         }
-        String text = (content.subject() == null ? "" : content.subject() + "\n") + (content.text() == null ? "" : content.text());
+        String text = text(content);
         return firstMatch(content).map(rule -> new Match(rule, rule.termIn(text).orElse(rule.name())));
     }
 
@@ -100,7 +100,7 @@ public class ReviewRules {
         if (content == null) {
             return Optional.empty();
         }
-        String text = (content.subject() == null ? "" : content.subject() + "\n") + (content.text() == null ? "" : content.text());
+        String text = text(content);
         for (Rule rule : rules) {
             if (rule.requiresCpr() && content.cprNumbersFound() == 0) {
                 continue;
@@ -110,5 +110,10 @@ public class ReviewRules {
             }
         }
         return Optional.empty();
+    }
+
+    /** Subject and text, as the rules read them. */
+    private static String text(MailContent content) {
+        return (content.subject() == null ? "" : content.subject() + "\n") + (content.text() == null ? "" : content.text());
     }
 }

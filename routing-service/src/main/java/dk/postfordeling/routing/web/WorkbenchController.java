@@ -149,7 +149,7 @@ class WorkbenchController {
         model.addAttribute("mailLang", language == null || language.isBlank() || language.equals("und") ? null : language);
         Originals.Summary original = originals.summary(view.classified().originalRef());
         model.addAttribute("original", original);
-        model.addAttribute("pdfPages", pdfPages(view.classified().originalRef(), original));
+        model.addAttribute("pdfPages", originals.pdfPages(view.classified().originalRef()));
         String text = view.classified().content() == null ? null : view.classified().content().text();
         model.addAttribute("segments", Highlighter.segments(text,
                 view.classified().explanation() == null ? List.of() : view.classified().explanation().phrases()));
@@ -242,20 +242,6 @@ class WorkbenchController {
             case TOO_LATE -> "For sent at fortryde (mere end " + properties.undoWindow().toSeconds() + " sekunder); ret posten i stedet.";
             case DONE -> "";
         };
-    }
-
-    /** Pages shown per PDF: key {@code original} for a scanned letter, {@code a<index>} for an attachment. */
-    private Map<String, Integer> pdfPages(String originalRef, Originals.Summary original) {
-        Map<String, Integer> pages = new java.util.HashMap<>();
-        if (original.kind() == Originals.Kind.PDF) {
-            originals.original(originalRef, "").ifPresent(pdf -> pages.put("original", PdfPages.count(pdf.bytes())));
-        }
-        for (Originals.Attachment a : original.attachments()) {
-            if (a.pdf()) {
-                originals.attachment(originalRef, a.index()).ifPresent(pdf -> pages.put("a" + a.index(), PdfPages.count(pdf.bytes())));
-            }
-        }
-        return pages;
     }
 
     @GetMapping("/mail/{mailId}/original")

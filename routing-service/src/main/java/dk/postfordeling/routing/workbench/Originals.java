@@ -81,6 +81,37 @@ public class Originals {
                 : new Content(bytes, "message/rfc822", mailId + ".eml", false));
     }
 
+    /**
+     * Pages shown per PDF of the original, read and parsed once: key {@code original} for a PDF
+     * original (a scanned letter), {@code a<index>} for each PDF attachment of an e-mail.
+     */
+    public java.util.Map<String, Integer> pdfPages(String originalRef) {
+        java.util.Map<String, Integer> pages = new java.util.HashMap<>();
+        Optional<byte[]> original = read(originalRef);
+        if (original.isEmpty()) {
+            return pages;
+        }
+        if (OriginalFile.extension(original.get()).equals(".pdf")) {
+            pages.put("original", PdfPages.count(original.get()));
+            return pages;
+        }
+        try {
+            List<Attachment> attachments = new ArrayList<>();
+            List<Part> parts = new ArrayList<>();
+            collect(OriginalFile.mimeMessage(original.get()), attachments, parts, 0);
+            for (Attachment attachment : attachments) {
+                if (attachment.pdf()) {
+                    try (InputStream in = parts.get(attachment.index()).getInputStream()) {
+                        pages.put("a" + attachment.index(), PdfPages.count(in.readAllBytes()));
+                    }
+                }
+            }
+        } catch (MessagingException | IOException e) {
+            // an original that cannot be read as e-mail has no PDF pages to show
+        }
+        return pages;
+    }
+
     /** Attachment {@code index} of an e-mail original. */
     public Optional<Content> attachment(String originalRef, int index) {
         Optional<byte[]> original = read(originalRef);
