@@ -2,7 +2,7 @@
 # Classifier benchmark: for every data set in ../shared/data (or DATA_DIR), trains on TRAIN only and
 # evaluates on TEST with the product's classifier (`evaluate`) and with the TF-IDF + logistic
 # regression yardstick (`baseline`) on the same split. A set with only train.csv is split 80/20,
-# stratified by label, with seed 42 (`split`). Prints one line per set and model; the last line is one
+# stratified by label, with the same seed (`split`). Seed: SEED (default 7). Prints one line per set and model; the last line is one
 # JSON object with every report. Reports are also written to target/bench/classifier/. Each model
 # report has `singleThread1KbPredictionsPerSecond`: predictions (with the routing decision) per second
 # on one thread for texts of about 1 KB built from the set's test texts (target >= 2,000).
@@ -10,11 +10,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA_DIR="${DATA_DIR:-../shared/data}"
-OUT=target/bench/classifier
+SEED="${SEED:-7}"
+OUT="${OUT:-target/bench/classifier}"
 mkdir -p "$OUT"
 export DJL_OFFLINE=true OPT_OUT_TRACKING=true DJL_CACHE_DIR="${DJL_CACHE_DIR:-$PWD/.cache/djl}" OMP_THREAD_LIMIT=1
-[ -f classifier-service/target/classifier-service.jar ] || ./mvnw -q -B -DskipTests install
-JAR=classifier-service/target/classifier-service.jar
+[ -f "${JAR:-classifier-service/target/classifier-service.jar}" ] || ./mvnw -q -B -DskipTests install
+JAR="${JAR:-classifier-service/target/classifier-service.jar}"
 sets=("$@")
 if [ ${#sets[@]} -eq 0 ]; then
   for dir in "$DATA_DIR"/*/; do sets+=("$(basename "$dir")"); done
@@ -25,11 +26,11 @@ for set in "${sets[@]}"; do
   test="$DATA_DIR/$set/test.csv"
   split=""
   if [ ! -f "$test" ]; then
-    java -jar "$JAR" split --data "$train" --train-out "$OUT/$set-train.csv" --test-out "$OUT/$set-test.csv" --seed 42 > /dev/null
-    train="$OUT/$set-train.csv"; test="$OUT/$set-test.csv"; split=" (80/20 split of train.csv, seed 42)"
+    java -jar "$JAR" split --data "$train" --train-out "$OUT/$set-train.csv" --test-out "$OUT/$set-test.csv" --seed "$SEED" > /dev/null
+    train="$OUT/$set-train.csv"; test="$OUT/$set-test.csv"; split=" (80/20 split of train.csv, seed $SEED)"
   fi
-  java -jar "$JAR" evaluate --train "$train" --test "$test" --report "$OUT/$set-model.json" --seed 42 > /dev/null
-  java -jar "$JAR" baseline --train "$train" --test "$test" --report "$OUT/$set-baseline.json" --seed 42 > /dev/null
+  java -jar "$JAR" evaluate --train "$train" --test "$test" --report "$OUT/$set-model.json" --seed "$SEED" > /dev/null
+  java -jar "$JAR" baseline --train "$train" --test "$test" --report "$OUT/$set-baseline.json" --seed "$SEED" > /dev/null
   for kind in model baseline; do
     python3 - "$OUT/$set-$kind.json" "$set$split" "$kind" <<'PY'
 import json, sys

@@ -19,6 +19,9 @@ import org.springframework.validation.annotation.Validated;
  * @param topK               how many labels each {@code MailClassified} carries
  * @param bootstrapSample    train a first model from the bundled SAMPLE data when the model directory is empty
  * @param attachmentChars    characters of each attachment's text that count toward the prediction
+ * @param encoder            the pretrained sentence encoder of the cascade's second stage for models trained
+ *                           here: {@code bundled:all-minilm-l6-v2-q}, a directory (see docs/classifier.md),
+ *                           or {@code none} for no second stage
  */
 @Validated
 @ConfigurationProperties("postfordeling.classifier")
@@ -28,10 +31,16 @@ public record ClassifierProperties(
         @DefaultValue("0.5") @DecimalMin("0.0") @DecimalMax("1.0") double minKnownWordShare,
         @DefaultValue("3") @Min(1) int topK,
         @DefaultValue("true") boolean bootstrapSample,
-        @DefaultValue("2000") @Min(0) int attachmentChars) {
+        @DefaultValue("2000") @Min(0) int attachmentChars,
+        @DefaultValue(dk.postfordeling.classifier.encoder.SentenceEncoder.BUNDLED) @NotNull String encoder) {
 
     /** The defaults, for the command line. */
     public static ClassifierProperties defaults(Path modelDir) {
-        return new ClassifierProperties(modelDir, 0.80, 0.5, 3, false, 2000);
+        return new ClassifierProperties(modelDir, 0.80, 0.5, 3, false, 2000, dk.postfordeling.classifier.encoder.SentenceEncoder.BUNDLED);
+    }
+
+    /** The training options for models trained by the service, with its encoder. */
+    public dk.postfordeling.classifier.model.TrainingOptions trainingOptions() {
+        return dk.postfordeling.classifier.model.TrainingOptions.defaults().withEncoder("none".equals(encoder) ? null : encoder);
     }
 }

@@ -141,12 +141,19 @@ public final class ClassifierCli {
                     chosen.seed(),
                     Float.parseFloat(options.getOrDefault("dropout", Float.toString(chosen.dropout()))),
                     Integer.parseInt(options.getOrDefault("folds", Integer.toString(chosen.folds()))),
-                    chosen.targetPrecision(), chosen.minLabelSupport(),
+                    chosen.targetPrecision(),
+                    Double.parseDouble(options.getOrDefault("prior-strength", Double.toString(chosen.priorStrength()))),
                     Boolean.parseBoolean(options.getOrDefault("hidden-relu", Boolean.toString(chosen.hiddenRelu()))),
-                    Integer.parseInt(options.getOrDefault("min-steps", Integer.toString(chosen.minSteps()))));
+                    Integer.parseInt(options.getOrDefault("min-steps", Integer.toString(chosen.minSteps()))),
+                    encoder(options.getOrDefault("encoder", chosen.encoder())));
         } catch (NumberFormatException e) {
             throw new UsageException("not a number: " + e.getMessage());
         }
+    }
+
+    /** {@code --encoder none} trains without the cascade's second stage. */
+    private static String encoder(String option) {
+        return "none".equals(option) ? null : option;
     }
 
     private static int evaluate(Map<String, String> options, PrintStream out) throws IOException {
@@ -164,13 +171,18 @@ public final class ClassifierCli {
             double trainSeconds = (System.nanoTime() - started) / 1e9;
             DecisionPolicy policy = new DecisionPolicy(ClassifierProperties.defaults(models));
             List<ScoredExample> scored = new ArrayList<>(test.size());
+            Map<String, Integer> reviewReasons = new java.util.TreeMap<>();
             double perSecond;
             double kilobytePerSecond;
             long predicting = System.nanoTime();
             try (TextClassifier classifier = TextClassifier.load(models.resolve(metadata.modelVersion()))) {
                 for (LabelledText example : test) {
                     Prediction prediction = classifier.predict(example.text());
-                    boolean routed = policy.decide(prediction, ExtractionStatus.EXTRACTED).decision() == Decision.ROUTE;
+                    DecisionPolicy.Outcome outcome = policy.decide(prediction, ExtractionStatus.EXTRACTED);
+                    boolean routed = outcome.decision() == Decision.ROUTE;
+                    if (!routed) {
+                        outcome.reasons().forEach(reason -> reviewReasons.merge(reason.code(), 1, Integer::sum));
+                    }
                     scored.add(new ScoredExample(example.label(), prediction.top().label(), prediction.top().probability(), routed));
                 }
                 perSecond = test.size() / ((System.nanoTime() - predicting) / 1e9);
@@ -178,7 +190,10 @@ public final class ClassifierCli {
             }
             Map<String, Object> report = new LinkedHashMap<>(EvaluationReport.of(scored, metadata.labels().size(), trainSeconds, perSecond));
             report.put("singleThread1KbPredictionsPerSecond", Math.round(kilobytePerSecond));
-            report.put("model", Map.of("kind", "bag of TF-IDF weighted feature embeddings (DJL, PyTorch)",
+            // Why test mail went to review: a mail can have several reasons.
+            report.put("reviewReasons", reviewReasons);
+            report.put("model", Map.of("kind", "bag of TF-IDF weighted feature embeddings (DJL, PyTorch)"
+                    + (metadata.meaning() == null ? "" : " + second stage on sentence embeddings (" + metadata.meaning().spec().name() + ", ONNX Runtime)"),
                     "seed", training.seed(), "targetPrecision", training.targetPrecision(),
                     "temperature", metadata.temperature(), "trainingFigures", metadata.evaluation()));
             writeReport(reportFile, report, out);
@@ -290,7 +305,7 @@ public final class ClassifierCli {
         double threshold = Double.parseDouble(options.getOrDefault("threshold", "0.80"));
         ClassifierProperties defaults = ClassifierProperties.defaults(repository.root());
         DecisionPolicy policy = new DecisionPolicy(new ClassifierProperties(repository.root(), threshold, defaults.minKnownWordShare(),
-                defaults.topK(), false, defaults.attachmentChars()));
+                defaults.topK(), false, defaults.attachmentChars(), defaults.encoder()));
         try (TextClassifier classifier = TextClassifier.load(current)) {
             BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
             String line;
@@ -338,9 +353,9 @@ public final class ClassifierCli {
 
     private static String usage() {
         return """
-                usage: classifier-service.jar train [--data FILE] [--feedback-bootstrap HOST:PORT] --model-dir DIR [--seed N] [--target-precision P]
+                usage: classifier-service.jar train [--data FILE] [--feedback-bootstrap HOST:PORT] --model-dir DIR [--seed N] [--target-precision P] [--encoder bundled:all-minilm-l6-v2-q|DIR|none]
                        classifier-service.jar predict --model-dir DIR [--threshold P] < texts.txt
-                       classifier-service.jar evaluate --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N] [--target-precision P]
+                       classifier-service.jar evaluate --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N] [--target-precision P] [--encoder …]
                        classifier-service.jar baseline --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N]
                        classifier-service.jar split --data FILE --train-out TRAIN.csv --test-out TEST.csv [--test-share 0.2] [--seed N]""";
     }

@@ -41,6 +41,13 @@ public final class DecisionPolicy {
         if (prediction.words() > 0 && prediction.characteristicWords() != null && prediction.characteristicWords().isEmpty()) {
             review.add(new DecisionReason("NO_CHARACTERISTIC_WORDS",
                     "Ingen ord i posten er kendetegnende for en bestemt postkasse i træningsdata; teksten er for generel til at fordele uden en medarbejder."));
+        } else if (prediction.words() > 0 && prediction.characteristicWords() != null
+                && !prediction.characteristicWords().containsKey(label)) {
+            // Mail about a topic no mailbox covers is often pressed into the nearest one with high
+            // confidence; its words then point elsewhere or nowhere in particular.
+            review.add(new DecisionReason("NO_WORDS_FOR_LABEL", String.format(Locale.ROOT,
+                    "Ingen ord i posten er kendetegnende for %s; posten kan handle om noget, der ikke har sin egen postkasse, og ses af en medarbejder.",
+                    label)));
         }
         if (threshold == null) {
             review.add(new DecisionReason("LABEL_WITHOUT_THRESHOLD", String.format(Locale.ROOT,
@@ -52,14 +59,32 @@ public final class DecisionPolicy {
                     percent(confidence), label, percentUp(threshold))));
         }
         if (!review.isEmpty()) {
+            meaning(prediction).ifPresent(review::add);
             return new Outcome(Decision.REVIEW, List.copyOf(review));
         }
         List<String> pointing = prediction.characteristicWords() == null ? List.of()
                 : prediction.characteristicWords().getOrDefault(label, List.of());
         String pointers = pointing.isEmpty() ? "" : " Ord i posten, der peger på " + label + ": " + String.join(", ", pointing) + ".";
-        return new Outcome(Decision.ROUTE, List.of(new DecisionReason("CONFIDENT", String.format(Locale.ROOT,
+        List<DecisionReason> route = new ArrayList<>();
+        route.add(new DecisionReason("CONFIDENT", String.format(Locale.ROOT,
                 "Modellen er %d %% sikker på %s, over tærsklen på %d %%.",
-                percent(confidence), label, percentUp(threshold)) + pointers)));
+                percent(confidence), label, percentUp(threshold)) + pointers));
+        meaning(prediction).ifPresent(route::add);
+        return new Outcome(Decision.ROUTE, List.copyOf(route));
+    }
+
+    /**
+     * When the cascade's second stage decided: how much of the decision came from the sentence's
+     * meaning (the pretrained language model) and how much from its words, which the phrases explain.
+     */
+    private static java.util.Optional<DecisionReason> meaning(Prediction prediction) {
+        if (prediction.meaningShare() == null) {
+            return java.util.Optional.empty();
+        }
+        long meaning = Math.round(prediction.meaningShare() * 100);
+        return java.util.Optional.of(new DecisionReason("SENTENCE_MEANING", String.format(Locale.ROOT,
+                "Ordene alene var ikke sikre nok, så sætningens betydning blev også vurderet (en forudtrænet sprogmodel): "
+                        + "sætningens betydning stod for %d %% af afgørelsen, ordene for %d %%.", meaning, 100 - meaning)));
     }
 
     /**

@@ -2,6 +2,7 @@ package dk.postfordeling.classifier.evaluation;
 
 import dk.postfordeling.classifier.model.FeatureConfig;
 import dk.postfordeling.classifier.model.FeatureVocabulary;
+import dk.postfordeling.classifier.model.VocabularyBuilder;
 import dk.postfordeling.classifier.model.Features;
 import dk.postfordeling.classifier.model.LabelledText;
 import dk.postfordeling.classifier.text.TextPreparation;
@@ -42,7 +43,7 @@ public final class LogisticRegressionBaseline {
     public static LogisticRegressionBaseline train(List<LabelledText> examples, long seed) {
         List<String> labels = new ArrayList<>(new TreeSet<>(examples.stream().map(LabelledText::label).toList()));
         List<List<String>> tokens = examples.stream().map(e -> TextPreparation.tokens(e.text())).toList();
-        FeatureVocabulary vocabulary = FeatureVocabulary.build(tokens, FeatureConfig.defaults());
+        FeatureVocabulary vocabulary = VocabularyBuilder.build(tokens, FeatureConfig.defaults());
         List<Features> features = tokens.stream().map(vocabulary::features).toList();
         int classes = labels.size();
         double[] weights = new double[vocabulary.rows() * classes];
@@ -56,12 +57,7 @@ public final class LogisticRegressionBaseline {
         Random random = new Random(seed);
         double[] gradient = new double[classes];
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
-            for (int i = order.length - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int swap = order[i];
-                order[i] = order[j];
-                order[j] = swap;
-            }
+            dk.postfordeling.classifier.model.ModelTrainer.shuffleInPlace(order, random);
             for (int i : order) {
                 Features f = features.get(i);
                 double[] p = probabilities(f, weights, bias, classes);

@@ -1,17 +1,13 @@
 package dk.postfordeling.classifier.model;
 
+import static dk.postfordeling.classifier.model.FeatureHashing.CHARACTERS;
+import static dk.postfordeling.classifier.model.FeatureHashing.WORD;
+import static dk.postfordeling.classifier.model.FeatureHashing.forEachFeature;
+
 import dk.postfordeling.platform.collections.LongIntTable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,11 +27,11 @@ import java.util.Set;
  * "spørgsmål" or "hjælpe", which every mailbox receives); with 77 fine-grained labels a word used
  * five times as often in one label's texts already points to it. A mail without any characteristic word is too general to route without a
  * person, and a routing names the mail's words that point to its destination.
+ *
+ * <p>Built by {@link VocabularyBuilder}, stored by {@link VocabularyFile}; the features themselves
+ * come from {@link FeatureHashing}.
  */
 public final class FeatureVocabulary implements FeatureExtractor {
-
-    static final String FILE = "features.bin";
-    private static final int FILE_MAGIC = 0x50465632; // "PFV2"
 
     private final FeatureConfig config;
     /** The most a word's training texts must (by the lower bound of the share) carry one label for the word to be characteristic of it. */
@@ -48,9 +44,10 @@ public final class FeatureVocabulary implements FeatureExtractor {
     private final float[] idf;
     /** Word hash → 1 + index of the label the word is characteristic of (0: none); {@code null}: not known (no labels at build). */
     private final LongIntTable characteristic;
-    private final Map<Long, Integer> characteristicByHash;
+    /** Word hash → index of the label it is characteristic of; {@code null} when built without labels. */
+    final Map<Long, Integer> characteristicByHash;
 
-    private FeatureVocabulary(FeatureConfig config, long[] hashes, int[] documentFrequency, int documents,
+    FeatureVocabulary(FeatureConfig config, long[] hashes, int[] documentFrequency, int documents,
             Map<Long, Integer> characteristic) {
         this.config = config;
         this.characteristicByHash = characteristic;
@@ -71,83 +68,10 @@ public final class FeatureVocabulary implements FeatureExtractor {
         this.documents = documents;
     }
 
-    private final long[] hashes;
-    private final int[] documentFrequency;
-    private final int documents;
-
-    /** Builds the vocabulary of tokenised training texts: every feature, the most frequent first, up to the configured maximum. */
-    public static FeatureVocabulary build(List<List<String>> texts, FeatureConfig config) {
-        return build(texts, null, 0, config);
-    }
-
-    /**
-     * As {@link #build(List, FeatureConfig)}, and also learns each label's characteristic words.
-     *
-     * @param targets label index of each text
-     * @param labels  number of labels
-     */
-    public static FeatureVocabulary build(List<List<String>> texts, int[] targets, int labels, FeatureConfig config) {
-        Map<Long, int[]> wordLabels = new HashMap<>();
-        Map<Long, Integer> frequency = new HashMap<>();
-        Set<Long> words = new HashSet<>();
-        Set<Long> seen = new HashSet<>();
-        Set<Long> seenWords = new HashSet<>();
-        for (int t = 0; t < texts.size(); t++) {
-            seen.clear();
-            seenWords.clear();
-            forEachFeature(texts.get(t), config, (hash, phrase, kind) -> {
-                seen.add(hash);
-                if (kind == WORD) {
-                    words.add(hash);
-                    seenWords.add(hash);
-                }
-            });
-            for (Long hash : seen) {
-                frequency.merge(hash, 1, Integer::sum);
-            }
-            if (targets != null) {
-                for (Long hash : seenWords) {
-                    wordLabels.computeIfAbsent(hash, h -> new int[labels])[targets[t]]++;
-                }
-            }
-        }
-        // Every word is kept (it tells how familiar a text is); rarer pairs and n-grams only add noise.
-        List<Map.Entry<Long, Integer>> entries = new ArrayList<>(frequency.entrySet());
-        entries.removeIf(e -> e.getValue() < config.minDocumentFrequency() && !words.contains(e.getKey()));
-        entries.sort(Map.Entry.<Long, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-        int size = Math.min(entries.size(), config.maxFeatures());
-        long[] hashes = new long[size];
-        int[] df = new int[size];
-        for (int i = 0; i < size; i++) {
-            hashes[i] = entries.get(i).getKey();
-            df[i] = entries.get(i).getValue();
-        }
-        Map<Long, Integer> characteristic = null;
-        if (targets != null) {
-            characteristic = new HashMap<>();
-            int minDocuments = Math.max(2, config.minDocumentFrequency());
-            int[] textsPerLabel = new int[labels];
-            for (int target : targets) {
-                textsPerLabel[target]++;
-            }
-            for (Map.Entry<Long, int[]> word : wordLabels.entrySet()) {
-                int[] perLabel = word.getValue();
-                int total = 0;
-                int best = 0;
-                for (int label = 0; label < perLabel.length; label++) {
-                    total += perLabel[label];
-                    if (perLabel[label] > perLabel[best]) {
-                        best = label;
-                    }
-                }
-                double needed = Math.min(CHARACTERISTIC_SHARE, CHARACTERISTIC_LIFT * textsPerLabel[best] / texts.size());
-                if (total >= minDocuments && Calibration.precisionLowerBound(perLabel[best], total) >= needed) {
-                    characteristic.put(word.getKey(), best);
-                }
-            }
-        }
-        return new FeatureVocabulary(config, hashes, df, texts.size(), characteristic);
-    }
+    /** The vocabulary's features (hashes), their document frequencies and the number of training texts, as written to the file. */
+    final long[] hashes;
+    final int[] documentFrequency;
+    final int documents;
 
     /** Number of rows the model's embedding table needs: one per feature plus padding row 0. */
     public int rows() {
@@ -291,119 +215,10 @@ public final class FeatureVocabulary implements FeatureExtractor {
         return new Features(indices, weights, phrases, rows, rowWeights, rowOfEntry, tokens.size(), known[0], characteristicWords);
     }
 
-    private static int group(boolean characters) {
-        return characters ? 1 : 0;
-    }
-
-    static final char WORD = 'w';
-    static final char WORD_PAIR = 'b';
-    static final char CHARACTERS = 'c';
     /** Marks a hit of a character n-gram; phrase numbers stay below it. */
     private static final long CHARACTER_HIT = 1L << 31;
 
-    interface FeatureSink {
-        /** @param kind {@link #WORD}, {@link #WORD_PAIR} or {@link #CHARACTERS} */
-        void accept(long hash, String phrase, char kind);
-    }
-
-    static void forEachFeature(List<String> tokens, FeatureConfig config, FeatureSink sink) {
-        for (int i = 0; i < tokens.size(); i++) {
-            String token = tokens.get(i);
-            sink.accept(hash(WORD, token, 0, token.length()), token, WORD);
-            if (config.minCharNgram() > 0 && !token.startsWith("<")) {
-                // The n-grams of "<token>" from each start, longer ones hashed on from shorter ones.
-                int length = token.length() + 2;
-                for (int start = 0; start + config.minCharNgram() <= length; start++) {
-                    long hash = KIND_HASH_CHARACTERS;
-                    int end = Math.min(length, start + config.maxCharNgram());
-                    for (int at = start; at < end; at++) {
-                        hash = hashOn(hash, at == 0 ? '<' : at == length - 1 ? '>' : token.charAt(at - 1));
-                        int n = at - start + 1;
-                        // the whole bounded word is the word feature already
-                        if (n >= config.minCharNgram() && n != length) {
-                            sink.accept(hash, token, CHARACTERS);
-                        }
-                    }
-                }
-            }
-            if (config.wordBigrams() && i > 0) {
-                String pair = tokens.get(i - 1) + " " + token;
-                sink.accept(hash(WORD_PAIR, pair, 0, pair.length()), pair, WORD_PAIR);
-            }
-        }
-    }
-
-    /** 64-bit FNV-1a over the kind and the characters (each as its low and then its high byte). */
-    static long hash(char kind, String text, int from, int to) {
-        long hash = (FNV_OFFSET ^ kind) * FNV_PRIME;
-        for (int i = from; i < to; i++) {
-            hash = hashOn(hash, text.charAt(i));
-        }
-        return hash;
-    }
-
-    /** The FNV-1a hash of what {@code hash} covered followed by one more character. */
-    private static long hashOn(long hash, char c) {
-        hash = (hash ^ (c & 0xff)) * FNV_PRIME;
-        return (hash ^ (c >>> 8)) * FNV_PRIME;
-    }
-
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
-    private static final long KIND_HASH_CHARACTERS = (FNV_OFFSET ^ CHARACTERS) * FNV_PRIME;
-
-    void write(Path dir) throws IOException {
-        try (OutputStream file = Files.newOutputStream(dir.resolve(FILE));
-                DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(file))) {
-            out.writeInt(FILE_MAGIC);
-            out.writeInt(documents);
-            out.writeInt(hashes.length);
-            for (int i = 0; i < hashes.length; i++) {
-                out.writeLong(hashes[i]);
-                out.writeInt(documentFrequency[i]);
-            }
-            if (characteristicByHash != null) {
-                out.writeInt(characteristicByHash.size());
-                for (Map.Entry<Long, Integer> word : new java.util.TreeMap<>(characteristicByHash).entrySet()) {
-                    out.writeLong(word.getKey());
-                    out.writeInt(word.getValue());
-                }
-            }
-        }
-    }
-
-    static FeatureVocabulary read(Path dir, FeatureConfig config) throws IOException {
-        try (InputStream file = Files.newInputStream(dir.resolve(FILE));
-                DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(file))) {
-            if (in.readInt() != FILE_MAGIC) {
-                throw new IOException(FILE + " is not a feature vocabulary");
-            }
-            int documents = in.readInt();
-            int size = in.readInt();
-            long[] hashes = new long[size];
-            int[] df = new int[size];
-            for (int i = 0; i < size; i++) {
-                hashes[i] = in.readLong();
-                df[i] = in.readInt();
-            }
-            Map<Long, Integer> characteristic = null;
-            int characteristicWords = readIntOrEnd(in);
-            if (characteristicWords >= 0) {
-                characteristic = new HashMap<>(characteristicWords * 2);
-                for (int i = 0; i < characteristicWords; i++) {
-                    characteristic.put(in.readLong(), in.readInt());
-                }
-            }
-            return new FeatureVocabulary(config, hashes, df, documents, characteristic);
-        }
-    }
-
-    /** The next int, or -1 at the end of a file written without characteristic words. */
-    private static int readIntOrEnd(DataInputStream in) throws IOException {
-        try {
-            return in.readInt();
-        } catch (java.io.EOFException end) {
-            return -1;
-        }
+    private static int group(boolean characters) {
+        return characters ? 1 : 0;
     }
 }

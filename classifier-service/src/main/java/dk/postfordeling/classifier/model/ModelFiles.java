@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
 
 /**
@@ -30,20 +31,72 @@ public final class ModelFiles {
                 .with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(metadata));
     }
 
+    /**
+     * Reads {@code model.json} of any released format into the current {@link ModelMetadata}: one
+     * reader per format, chosen by the file's {@code formatVersion}; any other version is refused.
+     */
     public static ModelMetadata readMetadata(Path dir) throws IOException {
         Path file = dir.resolve(METADATA);
         if (!Files.isRegularFile(file)) {
             throw new IOException("not a model directory (no " + METADATA + "): " + dir);
         }
-        // Fields added by later formats are absent from older files: they read as zero, false or null.
-        ModelMetadata metadata = MailJson.mapper().readerFor(ModelMetadata.class)
-                .without(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .readValue(file.toFile());
-        if (metadata.formatVersion() > ModelMetadata.CURRENT_FORMAT) {
-            throw new IOException("model " + metadata.modelVersion() + " was written by a newer release (format "
-                    + metadata.formatVersion() + ")");
+        JsonNode json = MailJson.mapper().readTree(file.toFile());
+        int format = json.path("formatVersion").asInt(0);
+        FormatReader reader = READERS.get(format);
+        if (reader == null) {
+            throw new IOException("model " + json.path("modelVersion").asString("in " + dir) + " has model format " + format
+                    + ", which this release cannot read; it reads formats " + new java.util.TreeSet<>(READERS.keySet())
+                    + (format > ModelMetadata.CURRENT_FORMAT ? " (the model was written by a newer release)" : ""));
         }
-        return metadata;
+        return reader.read(json);
+    }
+
+    /** Turns one released format's {@code model.json} into the current in-memory metadata. */
+    @FunctionalInterface
+    private interface FormatReader {
+        ModelMetadata read(JsonNode json);
+    }
+
+    private static final java.util.Map<Integer, FormatReader> READERS = java.util.Map.of(
+            1, ModelFiles::formatOne,
+            2, ModelFiles::formatTwo,
+            3, ModelFiles::formatThree);
+
+    /**
+     * Format 1 (release 1): hashed features, no thresholds of its own (one threshold from
+     * configuration for every label), no hidden layer.
+     */
+    private static ModelMetadata formatOne(JsonNode json) {
+        ModelMetadata read = lenient(json);
+        return withRouting(read, null, null);
+    }
+
+    /**
+     * Format 2: a TF-IDF vocabulary and per-label thresholds (Wilson bounds on two folds); no
+     * routing expectation. Fields added within format 2 (hidden layer, minimum steps, per-kind
+     * normalisation) read as {@code false} or 0 when absent, which is how those models were trained.
+     */
+    private static ModelMetadata formatTwo(JsonNode json) {
+        ModelMetadata read = lenient(json);
+        return withRouting(read, read.thresholds(), null);
+    }
+
+    /** Format 3 (this release): thresholds chosen by {@link RoutingThresholds} with their expectation. */
+    private static ModelMetadata formatThree(JsonNode json) {
+        return lenient(json);
+    }
+
+    /** Fields absent from a file read as zero, false or null. */
+    private static ModelMetadata lenient(JsonNode json) {
+        return MailJson.mapper().readerFor(ModelMetadata.class)
+                .without(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .readValue(json);
+    }
+
+    private static ModelMetadata withRouting(ModelMetadata m, java.util.Map<String, Double> thresholds,
+            ModelMetadata.RoutingExpectation expectation) {
+        return new ModelMetadata(m.formatVersion(), m.modelVersion(), m.labels(), m.features(), m.dimension(), m.temperature(),
+                m.training(), m.data(), m.evaluation(), m.libraries(), m.trainedAt(), thresholds, expectation, null);
     }
 
     static void writeVocabulary(Path dir, BitSet vocabulary) throws IOException {

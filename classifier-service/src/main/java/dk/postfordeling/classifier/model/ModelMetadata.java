@@ -22,6 +22,11 @@ import java.util.Map;
  * @param thresholds      format 2: per label, the calibrated confidence from which it is routed
  *                        without a person; {@code null} for a label that always goes to review.
  *                        Absent (release 1): one threshold from configuration for every label
+ * @param expectation     format 3: what the thresholds routed of the training mail in cross-validation,
+ *                        overall, per label and at each destination bar; absent in earlier formats.
+ *                        With a second stage: the mail the first stage routes alone
+ * @param meaning         format 3: the cascade's second stage (sentence encoder and
+ *                        {@link MeaningStage}), or {@code null} when the model has none
  */
 public record ModelMetadata(
         int formatVersion,
@@ -35,9 +40,11 @@ public record ModelMetadata(
         Map<String, Double> evaluation,
         Map<String, String> libraries,
         Instant trainedAt,
-        Map<String, Double> thresholds) {
+        Map<String, Double> thresholds,
+        RoutingExpectation expectation,
+        Meaning meaning) {
 
-    public static final int CURRENT_FORMAT = 2;
+    public static final int CURRENT_FORMAT = 3;
 
     /** Whether the model carries its own per-label thresholds (format 2). */
     public boolean hasThresholds() {
@@ -54,5 +61,56 @@ public record ModelMetadata(
      * @param sample   whether this is the bundled sample data rather than a municipality's own
      */
     public record TrainingData(String source, String sha256, int rows, Map<String, Integer> perLabel, boolean sample) {
+    }
+
+    /**
+     * What a model is expected to route, known before it is used: its thresholds applied to the
+     * out-of-fold scores of its training mail (each scored by a model that had not seen it).
+     *
+     * @param targetPrecision the overall precision the thresholds were chosen for
+     * @param examples        out-of-fold predictions
+     * @param routed          of those, routed by the thresholds
+     * @param routedCorrect   of those, routed to the right label
+     * @param perLabel        the same per predicted label
+     */
+    public record RoutingExpectation(double targetPrecision, int examples, int routed, int routedCorrect,
+            Map<String, LabelExpectation> perLabel) {
+
+        public double routedShare() {
+            return examples == 0 ? 0 : (double) routed / examples;
+        }
+
+        public double precision() {
+            return routed == 0 ? 0 : (double) routedCorrect / routed;
+        }
+    }
+
+    /**
+     * @param examples      training mails of this label
+     * @param predicted     out-of-fold predictions of this label
+     * @param routed        of those, routed by the label's threshold
+     * @param routedCorrect of those, right
+     * @param atBars        the same when a destination also asks for at least this confidence
+     *                      (its {@code target-precision}), for each bar in {@link RoutingThresholds#DESTINATION_BARS}
+     */
+    public record LabelExpectation(int examples, int predicted, int routed, int routedCorrect, List<AtBar> atBars) {
+    }
+
+    /** Routed and right out-of-fold predictions of a label at a destination's confidence bar. */
+    public record AtBar(double bar, int routed, int routedCorrect) {
+    }
+
+    /**
+     * The cascade's second stage, consulted for mail the first stage (words) does not route alone.
+     *
+     * @param encoder     where the sentence encoder is ({@code bundled:…} or a directory)
+     * @param spec        how it was used (name, prefix, tokens read)
+     * @param dimension   its embedding size
+     * @param temperature calibration temperature of the stage's scores
+     * @param thresholds  per label, the calibrated confidence from which the stage routes; {@code null}: review
+     * @param expectation what the stage routed of the out-of-fold mail the first stage left to it
+     */
+    public record Meaning(String encoder, dk.postfordeling.classifier.encoder.EncoderSpec spec, int dimension,
+            double temperature, Map<String, Double> thresholds, RoutingExpectation expectation) {
     }
 }

@@ -80,6 +80,8 @@ public final class ModelTrainer {
         Map<String, Double> evaluation = new LinkedHashMap<>();
         double temperature = 1.0;
         Map<String, Double> thresholds = new LinkedHashMap<>();
+        ModelMetadata.RoutingExpectation expectation = null;
+        SecondStage second = null;
         for (String label : labels) {
             thresholds.put(label, null);
         }
@@ -95,44 +97,166 @@ public final class ModelTrainer {
                 confidence[i] = p[predicted[i]];
                 correct += predicted[i] == targets[i] ? 1 : 0;
             }
-            thresholds = Calibration.thresholds(labels, predicted, confidence, targets, options.targetPrecision(),
-                    options.minLabelSupport());
+            List<Integer> eligible = new ArrayList<>();
+            for (int i = 0; i < targets.length; i++) {
+                if (cv.routable(i, predicted[i])) {
+                    eligible.add(i);
+                }
+            }
+            thresholds = RoutingThresholds.choose(labels, eligible.stream().mapToInt(i -> predicted[i]).toArray(),
+                    eligible.stream().mapToDouble(i -> confidence[i]).toArray(), eligible.stream().mapToInt(i -> targets[i]).toArray(),
+                    options.targetPrecision(), options.priorStrength()).thresholds();
+            boolean[] routed = new boolean[targets.length];
+            for (int i : eligible) {
+                Double threshold = thresholds.get(labels.get(predicted[i]));
+                routed[i] = threshold != null && confidence[i] >= threshold;
+            }
+            expectation = RoutingThresholds.expectation(labels, predicted, confidence, routed, targets, options.targetPrecision());
             evaluation.put("crossValidatedAccuracy", round((double) correct / targets.length));
             evaluation.put("crossValidatedLogLossUncalibrated", round(Calibration.logLoss(cv.scores(), targets, 1.0)));
             evaluation.put("crossValidatedLogLossCalibrated", round(Calibration.logLoss(cv.scores(), targets, temperature)));
-            int routed = 0;
-            int routedCorrect = 0;
-            for (int i = 0; i < targets.length; i++) {
-                Double threshold = thresholds.get(labels.get(predicted[i]));
-                if (threshold != null && confidence[i] >= threshold) {
-                    routed++;
-                    routedCorrect += predicted[i] == targets[i] ? 1 : 0;
-                }
+            evaluation.put("crossValidatedAutoRoutedShare", round(expectation.routedShare()));
+            evaluation.put("crossValidatedAutoRoutedPrecision", round(expectation.precision()));
+            if (options.encoder() != null) {
+                second = secondStage(examples, targets, labels, cv, temperature, predicted, confidence, thresholds, options);
+                evaluation.putAll(second.evaluation());
             }
-            evaluation.put("crossValidatedAutoRoutedShare", round((double) routed / targets.length));
-            evaluation.put("crossValidatedAutoRoutedPrecision", routed == 0 ? 0 : round((double) routedCorrect / routed));
+            if (second != null && second.evaluation().get("crossValidatedCascadeAccuracy") <= evaluation.get("crossValidatedAccuracy")) {
+                // The sentence's meaning did not help on this data (e.g. an encoder that does not know its
+                // language): the words decide alone, as the out-of-fold figures say they should.
+                evaluation.put("secondStageKept", 0.0);
+                second = null;
+            } else if (second != null) {
+                evaluation.put("secondStageKept", 1.0);
+                expectation = second.cascade();
+                evaluation.put("crossValidatedAutoRoutedShare", round(expectation.routedShare()));
+                evaluation.put("crossValidatedAutoRoutedPrecision", round(expectation.precision()));
+            }
         }
 
         String dataHash = hash(examples);
         String version = versionPrefix + "-" + VERSION_TIME.format(clock.instant()) + "-" + dataHash.substring(0, 8);
         Path target = modelsRoot.resolve(version);
         Files.createDirectories(target);
-        FeatureVocabulary vocabulary = FeatureVocabulary.build(tokens, targets, labels.size(), featureConfig);
+        FeatureVocabulary vocabulary = VocabularyBuilder.build(tokens, targets, labels.size(), featureConfig);
         List<Features> features = tokens.stream().map(vocabulary::features).map(Features::sortedByRow).toList();
         try (Model model = fit(features, targets, vocabulary.rows(), labels.size(), options)) {
             model.setProperty("modelVersion", version);
             model.save(target, ModelFiles.MODEL_NAME);
         }
-        vocabulary.write(target);
+        VocabularyFile.write(vocabulary, target);
+        if (second != null) {
+            second.stage().write(target);
+        }
         ModelMetadata metadata = new ModelMetadata(ModelMetadata.CURRENT_FORMAT, version, labels, featureConfig,
                 options.dimension(), temperature, options,
                 new ModelMetadata.TrainingData(source, dataHash, examples.size(), perLabel, sample),
-                evaluation, libraryVersions(), clock.instant(), thresholds);
+                evaluation, libraryVersions(), clock.instant(), thresholds, expectation,
+                second == null ? null : second.meaning());
         ModelFiles.writeMetadata(target, metadata);
         return metadata;
     }
 
-    private record CrossValidated(List<float[]> scores) {
+    /**
+     * @param pointsTo per example, the labels its words are characteristic of in its fold's training
+     *                 data: the decision policy routes a mail only to such a label, so thresholds are
+     *                 chosen on the examples that could be routed at all
+     */
+    private record CrossValidated(List<float[]> scores, int[] fold, int folds, List<java.util.Set<Integer>> pointsTo) {
+
+        boolean routable(int example, int label) {
+            return pointsTo.get(example).contains(label);
+        }
+    }
+
+    /** @param cascade what both stages together routed of the out-of-fold mail */
+    private record SecondStage(MeaningStage stage, ModelMetadata.Meaning meaning, Map<String, Double> evaluation,
+            ModelMetadata.RoutingExpectation cascade) {
+    }
+
+    /**
+     * The cascade's second stage: every training text's sentence embedding next to the first stage's
+     * out-of-fold probabilities, cross-validated on the same folds. Its thresholds are chosen on the
+     * out-of-fold mail the first stage does not route alone, so each stage keeps the target on the
+     * mail it routes, and the two together do too.
+     */
+    private static SecondStage secondStage(List<LabelledText> examples, int[] targets, List<String> labels, CrossValidated cv,
+            double temperature, int[] predicted, double[] confidence, Map<String, Double> thresholds, TrainingOptions options)
+            throws IOException {
+        int n = targets.length;
+        float[][] inputs = new float[n][];
+        ModelMetadata.Meaning meaning;
+        try (dk.postfordeling.classifier.encoder.SentenceEncoder encoder =
+                dk.postfordeling.classifier.encoder.SentenceEncoder.open(options.encoder())) {
+            for (int i = 0; i < n; i++) {
+                inputs[i] = MeaningStage.input(encoder.embed(examples.get(i).text()), Calibration.softmax(cv.scores().get(i), temperature));
+            }
+            meaning = new ModelMetadata.Meaning(options.encoder(), encoder.spec(), encoder.dimension(), 1.0, null, null);
+        }
+        float[][] stageScores = new float[n][];
+        inParallel(cv.folds(), f -> {
+            List<Integer> train = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (cv.fold()[i] != f) {
+                    train.add(i);
+                }
+            }
+            MeaningStage stage = MeaningStage.train(train.stream().map(i -> inputs[i]).toArray(float[][]::new),
+                    train.stream().mapToInt(i -> targets[i]).toArray(), labels.size(), meaning.dimension(), options.seed() + f + 1);
+            for (int i = 0; i < n; i++) {
+                if (cv.fold()[i] == f) {
+                    stageScores[i] = stage.scores(inputs[i]);
+                }
+            }
+        });
+        double stageTemperature = Calibration.fitTemperature(List.of(stageScores), targets);
+        List<Integer> leftToIt = new ArrayList<>();
+        int cascadeCorrect = 0;
+        int consulted = 0;
+        int[] stagePredicted = new int[n];
+        double[] stageConfidence = new double[n];
+        for (int i = 0; i < n; i++) {
+            double[] p = Calibration.softmax(stageScores[i], stageTemperature);
+            stagePredicted[i] = argmax(p);
+            stageConfidence[i] = p[stagePredicted[i]];
+            Double gate = thresholds.get(labels.get(predicted[i]));
+            boolean firstAlone = gate != null && confidence[i] >= gate;
+            consulted += firstAlone ? 0 : 1;
+            if (!firstAlone && cv.routable(i, stagePredicted[i])) {
+                leftToIt.add(i);
+            }
+            cascadeCorrect += (firstAlone ? predicted[i] : stagePredicted[i]) == targets[i] ? 1 : 0;
+        }
+        RoutingThresholds.Choice choice = RoutingThresholds.choose(labels,
+                leftToIt.stream().mapToInt(i -> stagePredicted[i]).toArray(),
+                leftToIt.stream().mapToDouble(i -> stageConfidence[i]).toArray(),
+                leftToIt.stream().mapToInt(i -> targets[i]).toArray(), options.targetPrecision(), options.priorStrength());
+        boolean[] routed = new boolean[n];
+        int[] cascadePredicted = predicted.clone();
+        double[] cascadeConfidence = confidence.clone();
+        for (int i = 0; i < n; i++) {
+            Double gate = thresholds.get(labels.get(predicted[i]));
+            boolean firstAlone = gate != null && confidence[i] >= gate;
+            routed[i] = firstAlone && cv.routable(i, predicted[i]);
+            if (!firstAlone) {
+                cascadePredicted[i] = stagePredicted[i];
+                cascadeConfidence[i] = stageConfidence[i];
+            }
+        }
+        for (int i : leftToIt) {
+            Double threshold = choice.thresholds().get(labels.get(stagePredicted[i]));
+            routed[i] = threshold != null && stageConfidence[i] >= threshold;
+        }
+        ModelMetadata.RoutingExpectation cascade = RoutingThresholds.expectation(labels, cascadePredicted, cascadeConfidence,
+                routed, targets, options.targetPrecision());
+        MeaningStage stage = MeaningStage.train(inputs, targets, labels.size(), meaning.dimension(), options.seed());
+        Map<String, Double> evaluation = new LinkedHashMap<>();
+        evaluation.put("crossValidatedCascadeAccuracy", round((double) cascadeCorrect / n));
+        evaluation.put("crossValidatedSecondStageShare", round((double) consulted / n));
+        evaluation.put("crossValidatedSecondStageRoutedShare", round((double) choice.expectation().routed() / n));
+        evaluation.put("crossValidatedSecondStageRoutedPrecision", round(choice.expectation().precision()));
+        return new SecondStage(stage, new ModelMetadata.Meaning(meaning.encoder(), meaning.spec(), meaning.dimension(),
+                stageTemperature, choice.thresholds(), choice.expectation()), evaluation, cascade);
     }
 
     /** Out-of-fold scores: each example scored by a model that did not see it. Folds are stratified by label. */
@@ -147,6 +271,8 @@ public final class ModelTrainer {
             fold[i] = nextFold[targets[i]]++ % options.folds();
         }
         float[][] scores = new float[n][];
+        List<java.util.Set<Integer>> pointsTo = new ArrayList<>(java.util.Collections.nCopies(n, java.util.Set.<Integer>of()));
+        // One fold at a time: DJL lets only one gradient collector collect at a time per process.
         for (int f = 0; f < options.folds(); f++) {
             List<List<String>> trainTokens = new ArrayList<>();
             List<Integer> trainIndex = new ArrayList<>();
@@ -156,14 +282,17 @@ public final class ModelTrainer {
                     trainIndex.add(i);
                 }
             }
-            FeatureVocabulary vocabulary = FeatureVocabulary.build(trainTokens, featureConfig);
-            List<Features> trainFeatures = trainTokens.stream().map(vocabulary::features).map(Features::sortedByRow).toList();
             int[] trainTargets = trainIndex.stream().mapToInt(i -> targets[i]).toArray();
+            FeatureVocabulary vocabulary = VocabularyBuilder.build(trainTokens, trainTargets, labels, featureConfig);
+            List<Features> trainFeatures = trainTokens.stream().map(vocabulary::features).map(Features::sortedByRow).toList();
             List<Features> heldOut = new ArrayList<>();
             List<Integer> heldOutIndex = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 if (fold[i] == f) {
-                    heldOut.add(vocabulary.features(tokens.get(i)).sortedByRow());
+                    Features features = vocabulary.features(tokens.get(i));
+                    pointsTo.set(i, features.characteristicWords() == null ? java.util.Set.of()
+                            : java.util.Set.copyOf(features.characteristicWords().keySet()));
+                    heldOut.add(features.sortedByRow());
                     heldOutIndex.add(i);
                 }
             }
@@ -174,7 +303,33 @@ public final class ModelTrainer {
                 }
             }
         }
-        return new CrossValidated(List.of(scores));
+        return new CrossValidated(List.of(scores), fold, options.folds(), pointsTo);
+    }
+
+    /**
+     * Runs {@code work} for 0 … count-1 on as many threads as there are processors, and waits. Each
+     * fold's result depends only on its own seed, so the outcome is the same on any number of threads.
+     */
+    private static void inParallel(int count, java.util.function.IntConsumer work) {
+        int threads = Math.max(1, Math.min(count, Runtime.getRuntime().availableProcessors()));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int index = i;
+                done.add(pool.submit(() -> work.accept(index)));
+            }
+            for (java.util.concurrent.Future<?> future : done) {
+                future.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Trains the network; the caller closes the returned model. */
@@ -274,7 +429,8 @@ public final class ModelTrainer {
         return order;
     }
 
-    private static void shuffleInPlace(int[] order, Random random) {
+    /** Fisher–Yates shuffle: every order equally likely, the same order for the same generator state. */
+    public static void shuffleInPlace(int[] order, Random random) {
         for (int i = order.length - 1; i > 0; i--) {
             int j = random.nextInt(i + 1);
             int swap = order[i];

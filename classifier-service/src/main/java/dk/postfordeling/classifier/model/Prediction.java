@@ -18,6 +18,9 @@ import java.util.List;
  * @param characteristicWords label → the text's words that are characteristic of that label in the
  *                        training data (only labels with such words); {@code null} when the model does
  *                        not know characteristic words (release 1)
+ * @param meaningShare    when the cascade's second stage decided: the share (0–1) of its decision that
+ *                        came from the sentence's meaning (the pretrained encoder) rather than its words;
+ *                        {@code null} when the words alone decided
  */
 public record Prediction(
         List<LabelScore> ranked,
@@ -26,7 +29,8 @@ public record Prediction(
         List<ExplainingPhrase> phrases,
         String modelVersion,
         Double labelThreshold,
-        java.util.Map<String, List<String>> characteristicWords) {
+        java.util.Map<String, List<String>> characteristicWords,
+        Double meaningShare) {
 
     public LabelScore top() {
         return ranked.get(0);

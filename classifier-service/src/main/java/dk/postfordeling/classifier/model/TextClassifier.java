@@ -60,8 +60,15 @@ public final class TextClassifier implements AutoCloseable {
      */
     private final float[] towardLabel;
 
-    private TextClassifier(ModelMetadata metadata, Model model, FeatureExtractor extractor) {
+    /** The cascade's second stage and its encoder; {@code null} for a model without one. */
+    private final MeaningStage meaningStage;
+    private final dk.postfordeling.classifier.encoder.SentenceEncoder encoder;
+
+    private TextClassifier(ModelMetadata metadata, Model model, FeatureExtractor extractor, MeaningStage meaningStage,
+            dk.postfordeling.classifier.encoder.SentenceEncoder encoder) {
         this.metadata = metadata;
+        this.meaningStage = meaningStage;
+        this.encoder = encoder;
         this.extractor = extractor;
         this.labelCount = metadata.labels().size();
         BagOfFeaturesBlock block = (BagOfFeaturesBlock) model.getBlock();
@@ -125,7 +132,7 @@ public final class TextClassifier implements AutoCloseable {
             FeatureExtractor extractor;
             int rows;
             if (metadata.features().vocabulary()) {
-                FeatureVocabulary vocabulary = FeatureVocabulary.read(dir, metadata.features());
+                FeatureVocabulary vocabulary = VocabularyFile.read(dir, metadata.features());
                 extractor = vocabulary;
                 rows = vocabulary.rows();
             } else {
@@ -135,7 +142,12 @@ public final class TextClassifier implements AutoCloseable {
             boolean hiddenRelu = metadata.training() != null && metadata.training().hiddenRelu();
             model.setBlock(new BagOfFeaturesBlock(rows, metadata.dimension(), metadata.labels().size(), hiddenRelu));
             model.load(dir, ModelFiles.MODEL_NAME);
-            return new TextClassifier(metadata, model, extractor);
+            if (metadata.meaning() == null) {
+                return new TextClassifier(metadata, model, extractor, null, null);
+            }
+            MeaningStage stage = MeaningStage.read(dir);
+            return new TextClassifier(metadata, model, extractor, stage,
+                    dk.postfordeling.classifier.encoder.SentenceEncoder.open(metadata.meaning().encoder()));
         } catch (MalformedModelException | IOException | RuntimeException e) {
             throw new IOException("cannot load model from " + dir + ": " + e.getMessage(), e);
         } finally {
@@ -147,18 +159,22 @@ public final class TextClassifier implements AutoCloseable {
         return metadata;
     }
 
-    /** Predicts the labels of a text; a text without any word gets equal probabilities. */
+    /**
+     * Predicts the labels of a text; a text without any word gets equal probabilities. A cascade: the
+     * words decide alone where they are sure (their label's threshold is met); otherwise, in a model
+     * with a second stage, the sentence encoder is consulted and the second stage decides.
+     */
     public Prediction predict(String text) {
         List<String> tokens = TextPreparation.tokens(text);
         Features features = extractor.features(tokens);
         List<String> labels = metadata.labels();
         float[] probabilities;
         float[] hidden = null;
+        float[] scores = null;
         if (features.isEmpty()) {
             probabilities = new float[labels.size()];
             java.util.Arrays.fill(probabilities, 1f / labels.size());
         } else {
-            float[] scores;
             if (hiddenBias == null) {
                 scores = linearScores(features);
             } else {
@@ -184,8 +200,37 @@ public final class TextClassifier implements AutoCloseable {
                 characteristic.put(labels.get(found.getKey()), List.copyOf(found.getValue()));
             }
         }
-        return new Prediction(List.copyOf(ranked), words, knownShare, phrases, metadata.modelVersion(), threshold,
-                characteristic);
+        Prediction byWords = new Prediction(List.copyOf(ranked), words, knownShare, phrases, metadata.modelVersion(), threshold,
+                characteristic, null);
+        boolean wordsAreSure = threshold != null && !threshold.isNaN() && ranked.get(0).probability() >= threshold;
+        if (meaningStage == null || wordsAreSure || features.isEmpty()) {
+            return byWords;
+        }
+        return byMeaning(text, probabilities, features, hidden, byWords);
+    }
+
+    /** The second stage's prediction; the phrases explain the words' part for its top label. */
+    private Prediction byMeaning(String text, float[] wordsProbabilities, Features features, float[] hidden, Prediction byWords) {
+        double[] words = new double[wordsProbabilities.length];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = wordsProbabilities[i];
+        }
+        float[] input = MeaningStage.input(encoder.embed(text), words);
+        double[] p = Calibration.softmax(meaningStage.scores(input), metadata.meaning().temperature());
+        List<String> labels = metadata.labels();
+        List<LabelScore> ranked = new ArrayList<>(labels.size());
+        for (int i = 0; i < labels.size(); i++) {
+            ranked.add(new LabelScore(labels.get(i), p[i]));
+        }
+        ranked.sort(Comparator.comparingDouble(LabelScore::probability).reversed().thenComparing(LabelScore::label));
+        int top = labels.indexOf(ranked.get(0).label());
+        double[] parts = meaningStage.parts(input, top);
+        double meaningShare = Math.abs(parts[0]) + Math.abs(parts[1]) == 0 ? 0
+                : Math.abs(parts[0]) / (Math.abs(parts[0]) + Math.abs(parts[1]));
+        Map<String, Double> thresholds = metadata.meaning().thresholds();
+        return new Prediction(List.copyOf(ranked), byWords.words(), byWords.knownWordShare(), explain(features, hidden, top),
+                metadata.modelVersion(), thresholds == null ? null : thresholds.get(ranked.get(0).label()),
+                byWords.characteristicWords(), meaningShare);
     }
 
     /** Label scores of a network without a ReLU: the bias plus one row of label weights per feature. */
@@ -353,8 +398,11 @@ public final class TextClassifier implements AutoCloseable {
         return toward;
     }
 
-    /** Nothing native is held after loading; kept so callers can treat models as resources. */
+    /** Closes the sentence encoder of a model with a second stage; the first stage holds nothing native. */
     @Override
     public void close() {
+        if (encoder != null) {
+            encoder.close();
+        }
     }
 }

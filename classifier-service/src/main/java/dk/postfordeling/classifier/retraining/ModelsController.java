@@ -74,17 +74,35 @@ class ModelsController {
     /**
      * What the model is expected to route, known before it is used: the share of its training mail
      * its thresholds routed in cross-validation (scores of models that had not seen that mail) and the
-     * precision of that routing, at the target precision it was trained for.
+     * precision of that routing, at the target precision it was trained for; per label also at each
+     * destination bar, so the workbench can show each destination's figures at its own
+     * {@code target-precision}.
      */
-    static Optional<Map<String, Double>> expected(ModelMetadata metadata) {
+    static Optional<Map<String, Object>> expected(ModelMetadata metadata) {
         Map<String, Double> evaluation = metadata.evaluation();
         if (evaluation == null || !evaluation.containsKey("crossValidatedAutoRoutedShare") || metadata.training() == null) {
             return Optional.empty();
         }
-        Map<String, Double> expected = new LinkedHashMap<>();
+        Map<String, Object> expected = new LinkedHashMap<>();
         expected.put("targetPrecision", metadata.training().targetPrecision());
         expected.put("routedShare", evaluation.get("crossValidatedAutoRoutedShare"));
         expected.put("precision", evaluation.get("crossValidatedAutoRoutedPrecision"));
+        if (metadata.expectation() != null) {
+            Map<String, Object> perLabel = new LinkedHashMap<>();
+            metadata.expectation().perLabel().forEach((label, figures) -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("predicted", figures.predicted());
+                row.put("routed", figures.routed());
+                row.put("routedCorrect", figures.routedCorrect());
+                Map<String, Object> bars = new LinkedHashMap<>();
+                for (ModelMetadata.AtBar bar : figures.atBars()) {
+                    bars.put(Double.toString(bar.bar()), Map.of("routed", bar.routed(), "routedCorrect", bar.routedCorrect()));
+                }
+                row.put("atBars", bars);
+                perLabel.put(label, row);
+            });
+            expected.put("perLabel", perLabel);
+        }
         return Optional.of(expected);
     }
 

@@ -58,6 +58,7 @@ public class Retraining implements DisposableBean {
     private final ActiveModel active;
     private final ModelRepository repository;
     private final RetrainingProperties properties;
+    private final dk.postfordeling.classifier.model.TrainingOptions trainingOptions;
     private final DecisionPolicy policy;
     private final String bootstrapServers;
     private final Clock clock;
@@ -74,6 +75,7 @@ public class Retraining implements DisposableBean {
         this.repository = new ModelRepository(classifier.modelDir());
         this.properties = properties;
         this.policy = new DecisionPolicy(classifier);
+        this.trainingOptions = classifier.trainingOptions();
         this.bootstrapServers = bootstrapServers;
         this.clock = clock;
     }
@@ -126,7 +128,7 @@ public class Retraining implements DisposableBean {
         training.addAll(learnFrom);
         String source = (properties.baseData() == null ? "bundled-sample" : properties.baseData().getFileName().toString())
                 + " + " + Topics.MAIL_FEEDBACK.name();
-        ModelMetadata candidate = new ModelTrainer(clock).train(training, TrainingOptions.defaults(), FeatureConfig.defaults(),
+        ModelMetadata candidate = new ModelTrainer(clock).train(training, trainingOptions, FeatureConfig.defaults(),
                 source, properties.baseData() == null, "retrained", repository.root());
 
         ShadowEvaluation evaluation = compare(repository.root().resolve(candidate.modelVersion()), current, shadow, learnFrom.size());

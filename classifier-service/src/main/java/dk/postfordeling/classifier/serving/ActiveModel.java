@@ -43,7 +43,7 @@ public class ActiveModel implements DisposableBean {
                 throw new IllegalStateException("no model in " + repository.root()
                         + "; train one with 'java -jar classifier-service.jar train --data FILE --model-dir DIR'");
             }
-            ModelMetadata trained = trainSampleModel(repository, clock);
+            ModelMetadata trained = trainSampleModel(repository, properties.trainingOptions(), clock);
             log.warn("no model found: trained {} from the bundled SAMPLE data ({} examples); train on real data before production",
                     trained.modelVersion(), trained.data().rows());
             current = repository.current();
@@ -52,12 +52,12 @@ public class ActiveModel implements DisposableBean {
         log.info("model {} loaded with {} labels", classifier.metadata().modelVersion(), classifier.metadata().labels().size());
     }
 
-    static ModelMetadata trainSampleModel(ModelRepository repository, Clock clock) throws IOException {
+    static ModelMetadata trainSampleModel(ModelRepository repository, TrainingOptions options, Clock clock) throws IOException {
         List<LabelledText> sample;
         try (InputStream in = ActiveModel.class.getResourceAsStream(SAMPLE_DATA)) {
             sample = TrainingDataFiles.readCsv(in, "bundled-sample");
         }
-        ModelMetadata metadata = new ModelTrainer(clock).train(sample, TrainingOptions.defaults(), FeatureConfig.defaults(),
+        ModelMetadata metadata = new ModelTrainer(clock).train(sample, options, FeatureConfig.defaults(),
                 "bundled-sample", true, "sample-da", repository.root());
         repository.makeCurrent(metadata.modelVersion());
         return metadata;
@@ -91,9 +91,9 @@ public class ActiveModel implements DisposableBean {
         repository.makeCurrent(modelVersion);
         TextClassifier previous = classifier;
         classifier = next;
-        synchronized (previous) {
-            previous.close();
-        }
+        // A worker may be in the middle of a prediction with the previous model (whose sentence encoder
+        // holds native resources); it has long finished when the model is closed.
+        java.util.concurrent.CompletableFuture.delayedExecutor(30, java.util.concurrent.TimeUnit.SECONDS).execute(previous::close);
         log.info("switched to model {}", modelVersion);
     }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class DecisionPolicyTest {
 
-    private final DecisionPolicy policy = new DecisionPolicy(new ClassifierProperties(Path.of("m"), 0.8, 0.5, 3, false, 2000));
+    private final DecisionPolicy policy = new DecisionPolicy(new ClassifierProperties(Path.of("m"), 0.8, 0.5, 3, false, 2000, "none"));
 
     @Test
     void routesAConfidentPredictionOnFamiliarText() {
@@ -81,7 +81,19 @@ class DecisionPolicyTest {
     private static Prediction prediction(double top, double known, Double labelThreshold,
             java.util.Map<String, List<String>> characteristic) {
         return new Prediction(List.of(new LabelScore("parkering", top), new LabelScore("affald", 1 - top)),
-                12, known, List.of(), "m-1", labelThreshold, characteristic);
+                12, known, List.of(), "m-1", labelThreshold, characteristic, null);
+    }
+
+    @Test
+    void whenTheSentenceMeaningDecidedTheReasonsSayHowMuchOfTheDecisionItWas() {
+        Prediction byMeaning = new Prediction(List.of(new LabelScore("parkering", 0.97), new LabelScore("affald", 0.03)),
+                12, 1.0, List.of(), "m-1", 0.90, java.util.Map.of("parkering", List.of("parkeringsafgift")), 0.62);
+
+        DecisionPolicy.Outcome outcome = policy.decide(byMeaning, ExtractionStatus.EXTRACTED);
+
+        assertThat(outcome.decision()).isEqualTo(Decision.ROUTE);
+        assertThat(outcome.reasons()).extracting(DecisionReason::code).containsExactly("CONFIDENT", "SENTENCE_MEANING");
+        assertThat(outcome.reasons().get(1).text()).contains("sætningens betydning stod for 62 % af afgørelsen, ordene for 38 %");
     }
 
     @Test
@@ -90,6 +102,17 @@ class DecisionPolicyTest {
 
         assertThat(outcome.decision()).isEqualTo(Decision.REVIEW);
         assertThat(outcome.reasons()).extracting(DecisionReason::code).containsExactly("NO_CHARACTERISTIC_WORDS");
+    }
+
+    /** A topic no mailbox covers: its words point to another label, not to the one predicted. */
+    @Test
+    void aConfidentPredictionWhoseWordsPointOnlyToOtherLabelsGoesToReview() {
+        DecisionPolicy.Outcome outcome = policy.decide(prediction(0.99, 1.0, 0.90, java.util.Map.of("affald", List.of("skraldespand"))),
+                ExtractionStatus.EXTRACTED);
+
+        assertThat(outcome.decision()).isEqualTo(Decision.REVIEW);
+        assertThat(outcome.reasons()).extracting(DecisionReason::code).containsExactly("NO_WORDS_FOR_LABEL");
+        assertThat(outcome.reasons().get(0).text()).contains("Ingen ord i posten er kendetegnende for parkering");
     }
 
     @Test

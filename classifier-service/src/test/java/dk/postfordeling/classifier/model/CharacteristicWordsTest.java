@@ -21,10 +21,10 @@ class CharacteristicWordsTest {
 
     @Test
     void aWordMostTextsOfOneLabelShareIsCharacteristicAndAWordEveryLabelUsesIsNot(@TempDir Path dir) throws Exception {
-        FeatureVocabulary built = FeatureVocabulary.build(TEXTS.stream().map(TextPreparation::tokens).toList(), TARGETS, 2,
+        FeatureVocabulary built = VocabularyBuilder.build(TEXTS.stream().map(TextPreparation::tokens).toList(), TARGETS, 2,
                 FeatureConfig.defaults());
-        built.write(dir);
-        FeatureVocabulary read = FeatureVocabulary.read(dir, FeatureConfig.defaults());
+        VocabularyFile.write(built, dir);
+        FeatureVocabulary read = VocabularyFile.read(dir, FeatureConfig.defaults());
 
         for (FeatureVocabulary vocabulary : List.of(built, read)) {
             Features mail = vocabulary.features(TextPreparation.tokens("Et spørgsmål om min parkeringsafgift, kan I hjælpe"));
@@ -38,11 +38,11 @@ class CharacteristicWordsTest {
 
     @Test
     void aVocabularyBuiltWithoutLabelsKnowsNoCharacteristicWords(@TempDir Path dir) throws Exception {
-        FeatureVocabulary unlabelled = FeatureVocabulary.build(TEXTS.stream().map(TextPreparation::tokens).toList(),
+        FeatureVocabulary unlabelled = VocabularyBuilder.build(TEXTS.stream().map(TextPreparation::tokens).toList(),
                 FeatureConfig.defaults());
-        unlabelled.write(dir);
+        VocabularyFile.write(unlabelled, dir);
 
-        assertThat(FeatureVocabulary.read(dir, FeatureConfig.defaults())
+        assertThat(VocabularyFile.read(dir, FeatureConfig.defaults())
                 .features(TextPreparation.tokens("parkeringsafgift")).characteristicWords()).isNull();
     }
 }

@@ -20,24 +20,24 @@ class FeatureVocabularyTest {
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
-            expected.add("w " + FeatureVocabulary.hash(FeatureVocabulary.WORD, token, 0, token.length()) + " " + token);
+            expected.add("w " + FeatureHashing.hash(FeatureHashing.WORD, token, 0, token.length()) + " " + token);
             if (!token.startsWith("<")) {
                 String bounded = "<" + token + ">";
                 for (int n = config.minCharNgram(); n <= config.maxCharNgram(); n++) {
                     for (int start = 0; start + n <= bounded.length(); start++) {
                         if (n != bounded.length()) {
-                            expected.add("c " + FeatureVocabulary.hash(FeatureVocabulary.CHARACTERS, bounded, start, start + n) + " " + token);
+                            expected.add("c " + FeatureHashing.hash(FeatureHashing.CHARACTERS, bounded, start, start + n) + " " + token);
                         }
                     }
                 }
             }
             if (i > 0) {
                 String pair = tokens.get(i - 1) + " " + token;
-                expected.add("b " + FeatureVocabulary.hash(FeatureVocabulary.WORD_PAIR, pair, 0, pair.length()) + " " + pair);
+                expected.add("b " + FeatureHashing.hash(FeatureHashing.WORD_PAIR, pair, 0, pair.length()) + " " + pair);
             }
         }
         List<String> actual = new ArrayList<>();
-        FeatureVocabulary.forEachFeature(tokens, config, (hash, phrase, kind) -> actual.add(kind + " " + hash + " " + phrase));
+        FeatureHashing.forEachFeature(tokens, config, (hash, phrase, kind) -> actual.add(kind + " " + hash + " " + phrase));
 
         assertThat(actual).containsExactlyInAnyOrderElementsOf(expected);
         // "<ø>" is three characters: its 2-grams and nothing longer (the whole is the word itself)
@@ -51,6 +51,6 @@ class FeatureVocabularyTest {
         for (int octet : new int[] {'c', 0xF8, 0x00, 'l', 0x00}) { // the kind, then "øl" low byte first
             hash = (hash ^ octet) * 0x100000001b3L;
         }
-        assertThat(FeatureVocabulary.hash(FeatureVocabulary.CHARACTERS, "øl", 0, 2)).isEqualTo(hash);
+        assertThat(FeatureHashing.hash(FeatureHashing.CHARACTERS, "øl", 0, 2)).isEqualTo(hash);
     }
 }

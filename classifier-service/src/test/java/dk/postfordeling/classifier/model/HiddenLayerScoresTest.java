@@ -31,19 +31,19 @@ class HiddenLayerScoresTest {
 
     @Test
     void arrayPredictionsEqualTheNetworksOwnScores() throws Exception {
-        checkAgainstNetwork(new TrainingOptions(32, 15, 0.001f, 64, 7L, 0f, 0, 0.95, 8, true, 300));
+        checkAgainstNetwork(new TrainingOptions(32, 15, 0.001f, 64, 7L, 0f, 0, 0.95, 8, true, 300, null));
     }
 
     @Test
     void withoutAnEmbeddingTheSameHolds() throws Exception {
-        checkAgainstNetwork(new TrainingOptions(0, 15, 0.01f, 64, 7L, 0f, 0, 0.95, 8, false, 300));
+        checkAgainstNetwork(new TrainingOptions(0, 15, 0.01f, 64, 7L, 0f, 0, 0.95, 8, false, 300, null));
     }
 
     private void checkAgainstNetwork(TrainingOptions options) throws Exception {
         ModelMetadata trained = new ModelTrainer(Clock.systemUTC()).train(SampleModel.sampleData(), options,
                 FeatureConfig.defaults(), "bundled-sample", true, "model", models);
         Path dir = models.resolve(trained.modelVersion());
-        FeatureVocabulary vocabulary = FeatureVocabulary.read(dir, trained.features());
+        FeatureVocabulary vocabulary = VocabularyFile.read(dir, trained.features());
         List<Features> features = TEXTS.stream().map(t -> vocabulary.features(TextPreparation.tokens(t)).sortedByRow()).toList();
         int labels = trained.labels().size();
 

@@ -50,6 +50,25 @@ class ModelTrainingTest {
     }
 
     @Test
+    void consultsTheSentenceMeaningOnlyWhereTheWordsAreNotSure() throws Exception {
+        assertThat(trained.meaning().spec().name()).isEqualTo("all-minilm-l6-v2-q");
+        assertThat(trained.meaning().dimension()).isEqualTo(384);
+        assertThat(trained.meaning().thresholds()).containsOnlyKeys(trained.labels());
+        assertThat(trained.evaluation()).containsKeys("crossValidatedCascadeAccuracy", "crossValidatedSecondStageShare");
+        try (TextClassifier classifier = TextClassifier.load(models.resolve(trained.modelVersion()))) {
+            Prediction sure = classifier.predict(PARKING);
+            assertThat(sure.meaningShare()).as("the words route it alone").isNull();
+            assertThat(sure.labelThreshold()).isEqualTo(trained.thresholds().get("parkering"));
+
+            Prediction unsure = classifier.predict("Hej, kan I ringe mig op?");
+            assertThat(unsure.meaningShare()).as("the second stage decided").isBetween(0.0, 1.0);
+            assertThat(unsure.labelThreshold()).isEqualTo(trained.meaning().thresholds().get(unsure.top().label()));
+            assertThat(unsure.ranked().stream().mapToDouble(l -> l.probability()).sum()).isCloseTo(1.0,
+                    org.assertj.core.api.Assertions.within(1e-6));
+        }
+    }
+
+    @Test
     void sameSeedAndDataGiveTheSamePredictions() throws Exception {
         ModelMetadata again = trainer().train(SampleModel.sampleData(), TrainingOptions.defaults(), FeatureConfig.defaults(),
                 "bundled-sample", true, "again", models);

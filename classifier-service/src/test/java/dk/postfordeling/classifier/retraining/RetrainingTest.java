@@ -109,6 +109,10 @@ class RetrainingTest {
         assertThat(expected.get("targetPrecision").asDouble()).isEqualTo(0.95);
         assertThat(expected.get("routedShare").asDouble()).isBetween(0.01, 1.0);
         assertThat(expected.get("precision").asDouble()).isBetween(0.5, 1.0);
+        JsonNode newMailbox = expected.get("perLabel").get("dyr-og-natur");
+        assertThat(newMailbox.get("predicted").asInt()).isPositive();
+        assertThat(newMailbox.get("routed").asInt()).isBetween(1, newMailbox.get("predicted").asInt());
+        assertThat(newMailbox.get("atBars").get("0.99").get("routed").asInt()).isLessThanOrEqualTo(newMailbox.get("routed").asInt());
         await().atMost(Duration.ofSeconds(10)).until(() -> model.classifier().metadata().modelVersion().equals(after));
 
         TextExtracted newMail = new TextExtracted(MailId.forContent(sha()), Channel.UPLOAD, "blob:sha256:" + sha(),

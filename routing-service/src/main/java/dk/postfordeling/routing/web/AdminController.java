@@ -51,8 +51,31 @@ class AdminController {
         model.addAttribute("routes", routes);
         model.addAttribute("deadLetters", tasks.deadLetters());
         model.addAttribute("pipelineDeadLetters", pipelineDeadLetters.open());
-        model.addAttribute("models", models.overview());
+        ClassifierModels.Overview overview = models.overview();
+        model.addAttribute("models", overview);
+        model.addAttribute("expectedPerDestination", expectedPerDestination(overview));
         return "admin";
+    }
+
+    /** One model version's expected figures per destination. */
+    record VersionExpectation(String version, boolean current, List<ExpectedPerDestination.Row> rows) {
+    }
+
+    /** The model in use and, if a newer version is not in use, that one too: what promoting it would mean. */
+    private List<VersionExpectation> expectedPerDestination(ClassifierModels.Overview overview) {
+        List<VersionExpectation> shown = new java.util.ArrayList<>();
+        List<Map<String, Object>> versions = overview.reachable() ? overview.versions() : List.of();
+        for (int i = 0; i < versions.size(); i++) {
+            Map<String, Object> version = versions.get(i);
+            boolean current = Boolean.TRUE.equals(version.get("current"));
+            if (current || i == 0) {
+                List<ExpectedPerDestination.Row> rows = ExpectedPerDestination.of(version, table.routes());
+                if (!rows.isEmpty()) {
+                    shown.add(new VersionExpectation(String.valueOf(version.get("version")), current, rows));
+                }
+            }
+        }
+        return shown;
     }
 
     @PostMapping("/admin/routing-table/reload")

@@ -83,7 +83,9 @@ class WorkbenchBrowserTest {
         StoredBlob bulky = store(sample("bulky-waste-pickup.eml"));
         MailClassified routed = new MailClassified(MailId.forContent(bulky.sha256()), Channel.UPLOAD, bulky.uri(),
                 List.of(new LabelScore("borgerservice", 0.97), new LabelScore("byggeri", 0.02)), Decision.ROUTE,
-                List.of(new DecisionReason("CONFIDENT", "Modellen er 97 % sikker på borgerservice, over tærsklen på 90 %.")),
+                List.of(new DecisionReason("CONFIDENT", "Modellen er 97 % sikker på borgerservice, over tærsklen på 90 %."),
+                        new DecisionReason("SENTENCE_MEANING", "Ordene alene var ikke sikre nok, så sætningens betydning blev også "
+                                + "vurderet (en forudtrænet sprogmodel): sætningens betydning stod for 40 % af afgørelsen, ordene for 60 %.")),
                 new Explanation("borgerservice", List.of(new ExplainingPhrase("storskrald", 0.8)), "Ordet »storskrald« peger mest mod borgerservice."),
                 null, "model-2026-11-20", Instant.now(),
                 new MailContent("Storskrald", "Hvornår henter I storskrald? Jeg skal også have en byggetilladelse.", 0, false, "da"));
@@ -147,6 +149,8 @@ class WorkbenchBrowserTest {
             driver.findElement(By.cssSelector("tr[data-mail='" + routed.mailId() + "'] a.open")).click();
             wait.until(ExpectedConditions.urlContains("/mail/" + routed.mailId()));
             assertThat(driver.findElement(By.id("decide-h")).getText()).isEqualTo("Ret fordelingen");
+            // The sentence encoder's share of the decision is told as such, next to the words behind it.
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("sætningens betydning stod for 40 % af afgørelsen, ordene for 60 %");
             new Actions(driver).sendKeys("/").perform();
             assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("destination");
             driver.switchTo().activeElement().sendKeys("byggeri", Keys.ENTER);
@@ -162,6 +166,7 @@ class WorkbenchBrowserTest {
             driver.get(url("/mail/" + routed.mailId() + "/why"));
             String page = driver.findElement(By.tagName("main")).getText();
             assertThat(page).contains("model-2026-11-20", "borgerservice", "97 %", "over tærsklen på 90 %", "storskrald",
+                    "sætningens betydning stod for 40 % af afgørelsen, ordene for 60 %",
                     "rettede fra borgerservice til byggeri", "rv_anna");
             assertThat(driver.findElement(By.id("export")).getAttribute("href")).endsWith("/mail/" + routed.mailId() + "/why.json");
             assertThat(driver.findElements(By.id("print"))).hasSize(1);
