@@ -41,7 +41,7 @@ public final class DecisionPolicy {
         if (prediction.words() > 0 && prediction.characteristicWords() != null && prediction.characteristicWords().isEmpty()) {
             review.add(new DecisionReason("NO_CHARACTERISTIC_WORDS",
                     "Ingen ord i posten er kendetegnende for en bestemt postkasse i træningsdata; teksten er for generel til at fordele uden en medarbejder."));
-        } else if (prediction.words() > 0 && prediction.characteristicWords() != null
+        } else if (prediction.words() > 0 && prediction.characteristicWords() != null && prediction.ownWordsExpected()
                 && !prediction.characteristicWords().containsKey(label)) {
             // Mail about a topic no mailbox covers is often pressed into the nearest one with high
             // confidence; its words then point elsewhere or nowhere in particular.

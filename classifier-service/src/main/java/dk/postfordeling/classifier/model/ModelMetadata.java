@@ -27,6 +27,10 @@ import java.util.Map;
  *                        With a second stage: the mail the first stage routes alone
  * @param meaning         format 3: the cascade's second stage (sentence encoder and
  *                        {@link MeaningStage}), or {@code null} when the model has none
+ * @param labelWords      format 3: per label, the share of its rightly predicted out-of-fold mail that
+ *                        has a word characteristic of it; where that is at least
+ *                        {@link #LABEL_WORDS_EXPECTED}, mail predicted as the label without such a word
+ *                        goes to review. {@code null} in earlier formats (no such rule)
  */
 public record ModelMetadata(
         int formatVersion,
@@ -42,9 +46,22 @@ public record ModelMetadata(
         Instant trainedAt,
         Map<String, Double> thresholds,
         RoutingExpectation expectation,
-        Meaning meaning) {
+        Meaning meaning,
+        Map<String, Double> labelWords) {
 
     public static final int CURRENT_FORMAT = 3;
+
+    /**
+     * From this share of its mail carrying its own characteristic words, a label's mail is expected to
+     * carry them: fine-grained labels that share their words with their neighbours (Banking77's
+     * card_arrival and card_delivery_estimate) are not held to it.
+     */
+    public static final double LABEL_WORDS_EXPECTED = 0.8;
+
+    /** Whether mail predicted as this label must carry one of its characteristic words to be routed. */
+    public boolean expectsOwnWords(String label) {
+        return labelWords != null && labelWords.getOrDefault(label, 0.0) >= LABEL_WORDS_EXPECTED;
+    }
 
     /** Whether the model carries its own per-label thresholds (format 2). */
     public boolean hasThresholds() {

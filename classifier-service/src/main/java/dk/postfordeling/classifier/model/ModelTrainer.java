@@ -82,6 +82,8 @@ public final class ModelTrainer {
         Map<String, Double> thresholds = new LinkedHashMap<>();
         ModelMetadata.RoutingExpectation expectation = null;
         SecondStage second = null;
+        Map<String, Double> labelWords = null;
+        boolean[] expectsOwnWords = null;
         for (String label : labels) {
             thresholds.put(label, null);
         }
@@ -97,9 +99,14 @@ public final class ModelTrainer {
                 confidence[i] = p[predicted[i]];
                 correct += predicted[i] == targets[i] ? 1 : 0;
             }
+            labelWords = labelWords(labels, predicted, targets, cv);
+            expectsOwnWords = new boolean[labels.size()];
+            for (int label = 0; label < labels.size(); label++) {
+                expectsOwnWords[label] = labelWords.get(labels.get(label)) >= ModelMetadata.LABEL_WORDS_EXPECTED;
+            }
             List<Integer> eligible = new ArrayList<>();
             for (int i = 0; i < targets.length; i++) {
-                if (cv.routable(i, predicted[i])) {
+                if (cv.routable(i, predicted[i], expectsOwnWords)) {
                     eligible.add(i);
                 }
             }
@@ -118,7 +125,8 @@ public final class ModelTrainer {
             evaluation.put("crossValidatedAutoRoutedShare", round(expectation.routedShare()));
             evaluation.put("crossValidatedAutoRoutedPrecision", round(expectation.precision()));
             if (options.encoder() != null) {
-                second = secondStage(examples, targets, labels, cv, temperature, predicted, confidence, thresholds, options);
+                second = secondStage(examples, targets, labels, cv, temperature, predicted, confidence, thresholds, expectsOwnWords,
+                        options);
                 evaluation.putAll(second.evaluation());
             }
             if (second != null && second.evaluation().get("crossValidatedCascadeAccuracy") <= evaluation.get("crossValidatedAccuracy")) {
@@ -152,7 +160,7 @@ public final class ModelTrainer {
                 options.dimension(), temperature, options,
                 new ModelMetadata.TrainingData(source, dataHash, examples.size(), perLabel, sample),
                 evaluation, libraryVersions(), clock.instant(), thresholds, expectation,
-                second == null ? null : second.meaning());
+                second == null ? null : second.meaning(), labelWords);
         ModelFiles.writeMetadata(target, metadata);
         return metadata;
     }
@@ -164,9 +172,28 @@ public final class ModelTrainer {
      */
     private record CrossValidated(List<float[]> scores, int[] fold, int folds, List<java.util.Set<Integer>> pointsTo) {
 
-        boolean routable(int example, int label) {
-            return pointsTo.get(example).contains(label);
+        /** As the decision policy judges it: some characteristic word, and one of the label's if it expects them. */
+        boolean routable(int example, int label, boolean[] expectsOwnWords) {
+            java.util.Set<Integer> points = pointsTo.get(example);
+            return !points.isEmpty() && (!expectsOwnWords[label] || points.contains(label));
         }
+    }
+
+    /** Per label, the share of its rightly predicted out-of-fold mail that has a word characteristic of it. */
+    private static Map<String, Double> labelWords(List<String> labels, int[] predicted, int[] targets, CrossValidated cv) {
+        int[] right = new int[labels.size()];
+        int[] withWords = new int[labels.size()];
+        for (int i = 0; i < targets.length; i++) {
+            if (predicted[i] == targets[i]) {
+                right[targets[i]]++;
+                withWords[targets[i]] += cv.pointsTo().get(i).contains(targets[i]) ? 1 : 0;
+            }
+        }
+        Map<String, Double> shares = new LinkedHashMap<>();
+        for (int label = 0; label < labels.size(); label++) {
+            shares.put(labels.get(label), right[label] == 0 ? 0.0 : round((double) withWords[label] / right[label]));
+        }
+        return shares;
     }
 
     /** @param cascade what both stages together routed of the out-of-fold mail */
@@ -181,8 +208,8 @@ public final class ModelTrainer {
      * mail it routes, and the two together do too.
      */
     private static SecondStage secondStage(List<LabelledText> examples, int[] targets, List<String> labels, CrossValidated cv,
-            double temperature, int[] predicted, double[] confidence, Map<String, Double> thresholds, TrainingOptions options)
-            throws IOException {
+            double temperature, int[] predicted, double[] confidence, Map<String, Double> thresholds, boolean[] expectsOwnWords,
+            TrainingOptions options) throws IOException {
         int n = targets.length;
         float[][] inputs = new float[n][];
         ModelMetadata.Meaning meaning;
@@ -222,7 +249,7 @@ public final class ModelTrainer {
             Double gate = thresholds.get(labels.get(predicted[i]));
             boolean firstAlone = gate != null && confidence[i] >= gate;
             consulted += firstAlone ? 0 : 1;
-            if (!firstAlone && cv.routable(i, stagePredicted[i])) {
+            if (!firstAlone && cv.routable(i, stagePredicted[i], expectsOwnWords)) {
                 leftToIt.add(i);
             }
             cascadeCorrect += (firstAlone ? predicted[i] : stagePredicted[i]) == targets[i] ? 1 : 0;
@@ -237,7 +264,7 @@ public final class ModelTrainer {
         for (int i = 0; i < n; i++) {
             Double gate = thresholds.get(labels.get(predicted[i]));
             boolean firstAlone = gate != null && confidence[i] >= gate;
-            routed[i] = firstAlone && cv.routable(i, predicted[i]);
+            routed[i] = firstAlone && cv.routable(i, predicted[i], expectsOwnWords);
             if (!firstAlone) {
                 cascadePredicted[i] = stagePredicted[i];
                 cascadeConfidence[i] = stageConfidence[i];

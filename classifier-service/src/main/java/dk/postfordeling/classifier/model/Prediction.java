@@ -18,6 +18,8 @@ import java.util.List;
  * @param characteristicWords label → the text's words that are characteristic of that label in the
  *                        training data (only labels with such words); {@code null} when the model does
  *                        not know characteristic words (release 1)
+ * @param ownWordsExpected whether the top label's mail is expected to carry one of its characteristic
+ *                        words (see {@link ModelMetadata#expectsOwnWords})
  * @param meaningShare    when the cascade's second stage decided: the share (0–1) of its decision that
  *                        came from the sentence's meaning (the pretrained encoder) rather than its words;
  *                        {@code null} when the words alone decided
@@ -30,6 +32,7 @@ public record Prediction(
         String modelVersion,
         Double labelThreshold,
         java.util.Map<String, List<String>> characteristicWords,
+        boolean ownWordsExpected,
         Double meaningShare) {
 
     public LabelScore top() {

@@ -201,7 +201,7 @@ public final class TextClassifier implements AutoCloseable {
             }
         }
         Prediction byWords = new Prediction(List.copyOf(ranked), words, knownShare, phrases, metadata.modelVersion(), threshold,
-                characteristic, null);
+                characteristic, metadata.expectsOwnWords(ranked.get(0).label()), null);
         boolean wordsAreSure = threshold != null && !threshold.isNaN() && ranked.get(0).probability() >= threshold;
         if (meaningStage == null || wordsAreSure || features.isEmpty()) {
             return byWords;
@@ -230,7 +230,7 @@ public final class TextClassifier implements AutoCloseable {
         Map<String, Double> thresholds = metadata.meaning().thresholds();
         return new Prediction(List.copyOf(ranked), byWords.words(), byWords.knownWordShare(), explain(features, hidden, top),
                 metadata.modelVersion(), thresholds == null ? null : thresholds.get(ranked.get(0).label()),
-                byWords.characteristicWords(), meaningShare);
+                byWords.characteristicWords(), metadata.expectsOwnWords(ranked.get(0).label()), meaningShare);
     }
 
     /** Label scores of a network without a ReLU: the bias plus one row of label weights per feature. */

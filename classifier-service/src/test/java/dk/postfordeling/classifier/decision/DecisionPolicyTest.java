@@ -81,13 +81,13 @@ class DecisionPolicyTest {
     private static Prediction prediction(double top, double known, Double labelThreshold,
             java.util.Map<String, List<String>> characteristic) {
         return new Prediction(List.of(new LabelScore("parkering", top), new LabelScore("affald", 1 - top)),
-                12, known, List.of(), "m-1", labelThreshold, characteristic, null);
+                12, known, List.of(), "m-1", labelThreshold, characteristic, true, null);
     }
 
     @Test
     void whenTheSentenceMeaningDecidedTheReasonsSayHowMuchOfTheDecisionItWas() {
         Prediction byMeaning = new Prediction(List.of(new LabelScore("parkering", 0.97), new LabelScore("affald", 0.03)),
-                12, 1.0, List.of(), "m-1", 0.90, java.util.Map.of("parkering", List.of("parkeringsafgift")), 0.62);
+                12, 1.0, List.of(), "m-1", 0.90, java.util.Map.of("parkering", List.of("parkeringsafgift")), true, 0.62);
 
         DecisionPolicy.Outcome outcome = policy.decide(byMeaning, ExtractionStatus.EXTRACTED);
 
@@ -113,6 +113,11 @@ class DecisionPolicyTest {
         assertThat(outcome.decision()).isEqualTo(Decision.REVIEW);
         assertThat(outcome.reasons()).extracting(DecisionReason::code).containsExactly("NO_WORDS_FOR_LABEL");
         assertThat(outcome.reasons().get(0).text()).contains("Ingen ord i posten er kendetegnende for parkering");
+
+        Prediction sharedWords = new Prediction(List.of(new LabelScore("parkering", 0.99), new LabelScore("affald", 0.01)),
+                12, 1.0, List.of(), "m-1", 0.90, java.util.Map.of("affald", List.of("skraldespand")), false, null);
+        assertThat(policy.decide(sharedWords, ExtractionStatus.EXTRACTED).decision())
+                .as("a label whose mail seldom has words of its own is not held to it").isEqualTo(Decision.ROUTE);
     }
 
     @Test

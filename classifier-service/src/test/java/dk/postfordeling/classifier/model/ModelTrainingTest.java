@@ -55,6 +55,8 @@ class ModelTrainingTest {
         assertThat(trained.meaning().dimension()).isEqualTo(384);
         assertThat(trained.meaning().thresholds()).containsOnlyKeys(trained.labels());
         assertThat(trained.evaluation()).containsKeys("crossValidatedCascadeAccuracy", "crossValidatedSecondStageShare");
+        assertThat(trained.labelWords()).containsOnlyKeys(trained.labels())
+                .allSatisfy((label, share) -> assertThat(share).isBetween(0.0, 1.0));
         try (TextClassifier classifier = TextClassifier.load(models.resolve(trained.modelVersion()))) {
             Prediction sure = classifier.predict(PARKING);
             assertThat(sure.meaningShare()).as("the words route it alone").isNull();
