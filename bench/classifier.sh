@@ -7,32 +7,19 @@
 # report has `singleThread1KbPredictionsPerSecond`: predictions (with the routing decision) per second
 # on one thread for texts of about 1 KB built from the set's test texts (target >= 2,000).
 # Usage: bench/classifier.sh [SET ...]   (default: every set)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-DATA_DIR="${DATA_DIR:-../shared/data}"
-SEED="${SEED:-7}"
-OUT="${OUT:-target/bench/classifier}"
-mkdir -p "$OUT"
-export DJL_OFFLINE=true OPT_OUT_TRACKING=true DJL_CACHE_DIR="${DJL_CACHE_DIR:-$PWD/.cache/djl}" OMP_THREAD_LIMIT=1
-[ -f "${JAR:-classifier-service/target/classifier-service.jar}" ] || ./mvnw -q -B -DskipTests install
-JAR="${JAR:-classifier-service/target/classifier-service.jar}"
+DEFAULT_OUT=target/bench/classifier
+source "$(dirname "$0")/classifier-common.sh"
 sets=("$@")
 if [ ${#sets[@]} -eq 0 ]; then
   for dir in "$DATA_DIR"/*/; do sets+=("$(basename "$dir")"); done
 fi
 json="{"
 for set in "${sets[@]}"; do
-  train="$DATA_DIR/$set/train.csv"
-  test="$DATA_DIR/$set/test.csv"
-  split=""
-  if [ ! -f "$test" ]; then
-    java -jar "$JAR" split --data "$train" --train-out "$OUT/$set-train.csv" --test-out "$OUT/$set-test.csv" --seed "$SEED" > /dev/null
-    train="$OUT/$set-train.csv"; test="$OUT/$set-test.csv"; split=" (80/20 split of train.csv, seed $SEED)"
-  fi
-  java -jar "$JAR" evaluate --train "$train" --test "$test" --report "$OUT/$set-model.json" --seed "$SEED" > /dev/null
-  java -jar "$JAR" baseline --train "$train" --test "$test" --report "$OUT/$set-baseline.json" --seed "$SEED" > /dev/null
+  split_if_needed "$set"
+  java -jar "$JAR" evaluate --train "$TRAIN" --test "$TEST" --report "$OUT/$set-model.json" --seed "$SEED" > /dev/null
+  java -jar "$JAR" baseline --train "$TRAIN" --test "$TEST" --report "$OUT/$set-baseline.json" --seed "$SEED" > /dev/null
   for kind in model baseline; do
-    python3 - "$OUT/$set-$kind.json" "$set$split" "$kind" <<'PY'
+    python3 - "$OUT/$set-$kind.json" "$set$SPLIT" "$kind" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 auto = r.get("autoRouted", {})

@@ -6,25 +6,14 @@
 # Prints one line per label and, last, one JSON object per set with the share sent to review overall
 # and per label. Reports are written to target/bench/unknown-topics/.
 # Usage: bench/unknown-topics.sh [SET ...]   (default: sib200-da agenda-da); SEED (default 7)
-set -euo pipefail
-cd "$(dirname "$0")/.."
-DATA_DIR="${DATA_DIR:-../shared/data}"
-SEED="${SEED:-7}"
-OUT="${OUT:-target/bench/unknown-topics}"
-mkdir -p "$OUT"
-export DJL_OFFLINE=true OPT_OUT_TRACKING=true DJL_CACHE_DIR="${DJL_CACHE_DIR:-$PWD/.cache/djl}" OMP_THREAD_LIMIT=1
-[ -f "${JAR:-classifier-service/target/classifier-service.jar}" ] || ./mvnw -q -B -DskipTests install
-JAR="${JAR:-classifier-service/target/classifier-service.jar}"
+DEFAULT_OUT=target/bench/unknown-topics
+source "$(dirname "$0")/classifier-common.sh"
 sets=("$@")
 [ ${#sets[@]} -eq 0 ] && sets=(sib200-da agenda-da)
 json="{"
 for set in "${sets[@]}"; do
-  train="$DATA_DIR/$set/train.csv"
-  test="$DATA_DIR/$set/test.csv"
-  if [ ! -f "$test" ]; then
-    java -jar "$JAR" split --data "$train" --train-out "$OUT/$set-train.csv" --test-out "$OUT/$set-test.csv" --seed "$SEED" > /dev/null
-    train="$OUT/$set-train.csv"; test="$OUT/$set-test.csv"
-  fi
+  split_if_needed "$set"
+  train="$TRAIN"; test="$TEST"
   labels=$(python3 - "$train" <<'PY'
 import csv, sys
 print("\n".join(sorted({row["label"] for row in csv.DictReader(open(sys.argv[1], encoding="utf-8"))})))

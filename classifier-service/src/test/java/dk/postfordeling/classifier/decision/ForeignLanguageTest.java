@@ -56,7 +56,8 @@ class ForeignLanguageTest {
         }
 
         assertThat(foreign).hasSizeGreaterThanOrEqualTo(40);
-        assertThat((double) safe / foreign.size()).as("misrouted: %s", misrouted).isGreaterThanOrEqualTo(0.90);
+        // At most 2 % routed to a wrong mailbox.
+        assertThat((double) safe / foreign.size()).as("misrouted: %s", misrouted).isGreaterThanOrEqualTo(0.98);
         assertThat(reasons).as("it says why").contains("UNFAMILIAR_TEXT");
     }
 }
