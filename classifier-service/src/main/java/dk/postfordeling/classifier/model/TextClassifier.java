@@ -170,11 +170,11 @@ public final class TextClassifier implements AutoCloseable {
         List<String> labels = metadata.labels();
         float[] probabilities;
         float[] hidden = null;
-        float[] scores = null;
         if (features.isEmpty()) {
             probabilities = new float[labels.size()];
             java.util.Arrays.fill(probabilities, 1f / labels.size());
         } else {
+            float[] scores;
             if (hiddenBias == null) {
                 scores = linearScores(features);
             } else {
