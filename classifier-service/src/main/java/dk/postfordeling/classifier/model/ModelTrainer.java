@@ -242,34 +242,31 @@ public final class ModelTrainer {
         int consulted = 0;
         int[] stagePredicted = new int[n];
         double[] stageConfidence = new double[n];
+        // What the cascade predicts for each mail, and (for now) what the words route alone.
+        int[] cascadePredicted = predicted.clone();
+        double[] cascadeConfidence = confidence.clone();
+        boolean[] routed = new boolean[n];
         for (int i = 0; i < n; i++) {
             double[] p = Calibration.softmax(stageScores[i], stageTemperature);
             stagePredicted[i] = argmax(p);
             stageConfidence[i] = p[stagePredicted[i]];
             Double gate = thresholds.get(labels.get(predicted[i]));
-            boolean firstAlone = gate != null && confidence[i] >= gate;
-            consulted += firstAlone ? 0 : 1;
-            if (!firstAlone && cv.routable(i, stagePredicted[i], expectsOwnWords)) {
-                leftToIt.add(i);
+            if (gate != null && confidence[i] >= gate) {
+                routed[i] = cv.routable(i, predicted[i], expectsOwnWords);
+            } else {
+                consulted++;
+                cascadePredicted[i] = stagePredicted[i];
+                cascadeConfidence[i] = stageConfidence[i];
+                if (cv.routable(i, stagePredicted[i], expectsOwnWords)) {
+                    leftToIt.add(i);
+                }
             }
-            cascadeCorrect += (firstAlone ? predicted[i] : stagePredicted[i]) == targets[i] ? 1 : 0;
+            cascadeCorrect += cascadePredicted[i] == targets[i] ? 1 : 0;
         }
         RoutingThresholds.Choice choice = RoutingThresholds.choose(labels,
                 leftToIt.stream().mapToInt(i -> stagePredicted[i]).toArray(),
                 leftToIt.stream().mapToDouble(i -> stageConfidence[i]).toArray(),
                 leftToIt.stream().mapToInt(i -> targets[i]).toArray(), options.targetPrecision(), options.priorStrength());
-        boolean[] routed = new boolean[n];
-        int[] cascadePredicted = predicted.clone();
-        double[] cascadeConfidence = confidence.clone();
-        for (int i = 0; i < n; i++) {
-            Double gate = thresholds.get(labels.get(predicted[i]));
-            boolean firstAlone = gate != null && confidence[i] >= gate;
-            routed[i] = firstAlone && cv.routable(i, predicted[i], expectsOwnWords);
-            if (!firstAlone) {
-                cascadePredicted[i] = stagePredicted[i];
-                cascadeConfidence[i] = stageConfidence[i];
-            }
-        }
         for (int i : leftToIt) {
             Double threshold = choice.thresholds().get(labels.get(stagePredicted[i]));
             routed[i] = threshold != null && stageConfidence[i] >= threshold;
