@@ -5,7 +5,8 @@
 # stratified by label, with the same seed (`split`). Seed: SEED (default 7). Prints one line per set and model; the last line is one
 # JSON object with every report. Reports are also written to target/bench/classifier/. Each model
 # report has `singleThread1KbPredictionsPerSecond`: predictions (with the routing decision) per second
-# on one thread for texts of about 1 KB built from the set's test texts (target >= 2,000).
+# on one thread for texts of about 1 KB built from the set's test texts (target >= 2,000), and, for a
+# model with the second stage, `encoderMillisecondsPerText`: one sentence-encoder call on one thread.
 # Usage: bench/classifier.sh [SET ...]   (default: every set)
 DEFAULT_OUT=target/bench/classifier
 source "$(dirname "$0")/classifier-common.sh"
@@ -26,7 +27,8 @@ auto = r.get("autoRouted", {})
 print(f"{sys.argv[2]:<48} {sys.argv[3]:<8} accuracy {r['accuracy']:.4f}  macroF1 {r['macroF1']:.4f}  "
       f"autoRouted {auto.get('share', float('nan')):.3f} @ precision {auto.get('precision', float('nan')):.4f}  "
       f"coverage@0.95 {r['coverageAtPrecision']['0.95']:.3f}  train {r['trainSeconds']} s  {r['predictionsPerSecond']} predictions/s"
-      + (f"  1 KB texts single-thread {r['singleThread1KbPredictionsPerSecond']} predictions/s" if 'singleThread1KbPredictionsPerSecond' in r else ""))
+      + (f"  1 KB texts single-thread {r['singleThread1KbPredictionsPerSecond']} predictions/s" if 'singleThread1KbPredictionsPerSecond' in r else "")
+      + (f"  encoder {r['encoderMillisecondsPerText']['setTexts']} ms a text ({r['encoderMillisecondsPerText']['kilobyteTexts']} ms at 1 KB)" if 'encoderMillisecondsPerText' in r else ""))
 PY
   done
   json+="\"$set\":{\"model\":$(cat "$OUT/$set-model.json"),\"baseline\":$(cat "$OUT/$set-baseline.json")},"

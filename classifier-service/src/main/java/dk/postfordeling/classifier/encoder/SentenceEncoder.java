@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -34,29 +33,14 @@ public final class SentenceEncoder implements AutoCloseable {
     private final EncoderSpec spec;
     private final HuggingFaceTokenizer tokenizer;
     private final Model model;
-    private final Path extracted;
     private final int dimension;
     private final List<Predictor<NDList, NDList>> predictors = new CopyOnWriteArrayList<>();
     private final ThreadLocal<Predictor<NDList, NDList>> predictor;
 
-    private SentenceEncoder(EncoderSpec spec, Path dir, Path extracted) throws IOException {
+    private SentenceEncoder(EncoderSpec spec, HuggingFaceTokenizer tokenizer, Model model) {
         this.spec = spec;
-        this.extracted = extracted;
-        this.tokenizer = HuggingFaceTokenizer.builder()
-                .optTokenizerPath(dir.resolve("tokenizer.json"))
-                .optMaxLength(spec.maxTokens())
-                .optTruncation(true)
-                .optPadding(false)
-                .optAddSpecialTokens(true)
-                .build();
-        this.model = Model.newInstance("encoder", Device.cpu(), "OnnxRuntime");
-        try {
-            // One thread per call: the service runs several classification workers, and a figure per thread stays honest.
-            model.load(dir, "model", java.util.Map.of("interOpNumThreads", "1", "intraOpNumThreads", "1"));
-        } catch (MalformedModelException e) {
-            model.close();
-            throw new IOException("cannot load the sentence encoder from " + dir + ": " + e.getMessage(), e);
-        }
+        this.tokenizer = tokenizer;
+        this.model = model;
         this.predictor = ThreadLocal.withInitial(() -> {
             Predictor<NDList, NDList> created = model.newPredictor(new NoopTranslator());
             predictors.add(created);
@@ -66,30 +50,60 @@ public final class SentenceEncoder implements AutoCloseable {
     }
 
     /**
-     * Opens an encoder: {@link #BUNDLED}, or a directory with {@code model.onnx},
-     * {@code tokenizer.json} and optionally {@code encoder.json} (see {@link EncoderSpec}).
+     * Opens an encoder: {@link #BUNDLED}, read straight from the class path (no copy on disk), or a
+     * directory with {@code model.onnx}, {@code tokenizer.json} and optionally {@code encoder.json}
+     * (see {@link EncoderSpec}).
      */
     public static SentenceEncoder open(String location) throws IOException {
         if (BUNDLED.equals(location)) {
-            Path dir = Files.createTempDirectory("postfordeling-encoder");
-            copy("/all-minilm-l6-v2-q.onnx", dir.resolve("model.onnx"));
-            copy("/all-minilm-l6-v2-q-tokenizer.json", dir.resolve("tokenizer.json"));
-            return new SentenceEncoder(EncoderSpec.bundled(), dir, dir);
+            EncoderSpec spec = EncoderSpec.bundled();
+            HuggingFaceTokenizer tokenizer;
+            try (InputStream in = resource("/all-minilm-l6-v2-q-tokenizer.json")) {
+                tokenizer = HuggingFaceTokenizer.newInstance(in, tokenizerOptions(spec));
+            }
+            Model model = Model.newInstance("encoder", Device.cpu(), "OnnxRuntime");
+            try (InputStream in = resource("/all-minilm-l6-v2-q.onnx")) {
+                model.load(in, SESSION_OPTIONS);
+            } catch (MalformedModelException | IOException | RuntimeException e) {
+                model.close();
+                tokenizer.close();
+                throw new IOException("cannot load the bundled sentence encoder: " + e.getMessage(), e);
+            }
+            return new SentenceEncoder(spec, tokenizer, model);
         }
         Path dir = Path.of(location);
         if (!Files.isRegularFile(dir.resolve("model.onnx")) || !Files.isRegularFile(dir.resolve("tokenizer.json"))) {
             throw new IOException("a sentence encoder directory needs model.onnx and tokenizer.json: " + dir);
         }
-        return new SentenceEncoder(EncoderSpec.read(dir), dir, null);
+        EncoderSpec spec = EncoderSpec.read(dir);
+        HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.newInstance(dir.resolve("tokenizer.json"), tokenizerOptions(spec));
+        Model model = Model.newInstance("encoder", Device.cpu(), "OnnxRuntime");
+        try {
+            model.load(dir, "model", SESSION_OPTIONS);
+        } catch (MalformedModelException | IOException | RuntimeException e) {
+            model.close();
+            tokenizer.close();
+            throw new IOException("cannot load the sentence encoder from " + dir + ": " + e.getMessage(), e);
+        }
+        return new SentenceEncoder(spec, tokenizer, model);
     }
 
-    private static void copy(String resource, Path target) throws IOException {
-        try (InputStream in = SentenceEncoder.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IOException("the bundled sentence encoder is missing from the class path: " + resource);
-            }
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    /** One thread per call: the service runs several classification workers, and a figure per thread stays honest. */
+    private static final java.util.Map<String, String> SESSION_OPTIONS = java.util.Map.of("interOpNumThreads", "1",
+            "intraOpNumThreads", "1");
+
+    /** Truncated to the encoder's length, special tokens added, no padding (one text at a time). */
+    private static java.util.Map<String, String> tokenizerOptions(EncoderSpec spec) {
+        return java.util.Map.of("maxLength", Integer.toString(spec.maxTokens()), "truncation", "true", "padding", "false",
+                "addSpecialTokens", "true");
+    }
+
+    private static InputStream resource(String name) throws IOException {
+        InputStream in = SentenceEncoder.class.getResourceAsStream(name);
+        if (in == null) {
+            throw new IOException("the bundled sentence encoder is missing from the class path: " + name);
         }
+        return in;
     }
 
     /** What this encoder is: its name and how it is used, recorded in the models trained with it. */
@@ -148,15 +162,5 @@ public final class SentenceEncoder implements AutoCloseable {
         predictors.forEach(Predictor::close);
         model.close();
         tokenizer.close();
-        if (extracted != null) {
-            try (var files = Files.list(extracted)) {
-                for (Path file : files.toList()) {
-                    Files.deleteIfExists(file);
-                }
-                Files.deleteIfExists(extracted);
-            } catch (IOException e) {
-                // a temporary copy of a public model; the operating system's temp cleaning takes it
-            }
-        }
     }
 }

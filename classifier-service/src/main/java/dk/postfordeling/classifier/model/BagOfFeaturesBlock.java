@@ -143,6 +143,23 @@ public final class BagOfFeaturesBlock extends AbstractBlock {
         return embedding.getArray().toFloatArray();
     }
 
+    /**
+     * Sets the trained parameters (shapes as {@link #table}, {@link #hiddenBiasValues},
+     * {@link #outputWeight} and {@link #labelBias} give them); {@code null} for a part the shape has not.
+     */
+    void setValues(float[] table, float[] hiddenBiasValues, float[] outputWeight, float[] labelBias) {
+        embedding.getArray().set(table);
+        if (hiddenBias != null) {
+            hiddenBias.getArray().set(hiddenBiasValues);
+        }
+        if (output == null) {
+            bias.getArray().set(labelBias);
+        } else {
+            output.getParameters().get("weight").getArray().set(outputWeight);
+            output.getParameters().get("bias").getArray().set(labelBias);
+        }
+    }
+
     /** The hidden layer's bias {@code [dimension]}; with a ReLU only. */
     float[] hiddenBiasValues() {
         return hiddenBias.getArray().toFloatArray();

@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
@@ -87,72 +86,82 @@ public final class ModelTrainer {
         for (String label : labels) {
             thresholds.put(label, null);
         }
-        if (options.folds() >= 2 && examples.size() >= 2L * options.folds()) {
-            CrossValidated cv = crossValidate(tokens, targets, labels.size(), options, featureConfig);
-            temperature = Calibration.fitTemperature(cv.scores(), targets);
-            int[] predicted = new int[targets.length];
-            double[] confidence = new double[targets.length];
-            int correct = 0;
-            for (int i = 0; i < targets.length; i++) {
-                double[] p = Calibration.softmax(cv.scores().get(i), temperature);
-                predicted[i] = argmax(p);
-                confidence[i] = p[predicted[i]];
-                correct += predicted[i] == targets[i] ? 1 : 0;
-            }
-            labelWords = labelWords(labels, predicted, targets, cv);
-            expectsOwnWords = new boolean[labels.size()];
-            for (int label = 0; label < labels.size(); label++) {
-                expectsOwnWords[label] = labelWords.get(labels.get(label)) >= ModelMetadata.LABEL_WORDS_EXPECTED;
-            }
-            List<Integer> eligible = new ArrayList<>();
-            for (int i = 0; i < targets.length; i++) {
-                if (cv.routable(i, predicted[i], expectsOwnWords)) {
-                    eligible.add(i);
-                }
-            }
-            thresholds = RoutingThresholds.choose(labels, eligible.stream().mapToInt(i -> predicted[i]).toArray(),
-                    eligible.stream().mapToDouble(i -> confidence[i]).toArray(), eligible.stream().mapToInt(i -> targets[i]).toArray(),
-                    options.targetPrecision(), options.priorStrength()).thresholds();
-            boolean[] routed = new boolean[targets.length];
-            for (int i : eligible) {
-                Double threshold = thresholds.get(labels.get(predicted[i]));
-                routed[i] = threshold != null && confidence[i] >= threshold;
-            }
-            expectation = RoutingThresholds.expectation(labels, predicted, confidence, routed, targets, options.targetPrecision());
-            evaluation.put("crossValidatedAccuracy", round((double) correct / targets.length));
-            evaluation.put("crossValidatedLogLossUncalibrated", round(Calibration.logLoss(cv.scores(), targets, 1.0)));
-            evaluation.put("crossValidatedLogLossCalibrated", round(Calibration.logLoss(cv.scores(), targets, temperature)));
-            evaluation.put("crossValidatedAutoRoutedShare", round(expectation.routedShare()));
-            evaluation.put("crossValidatedAutoRoutedPrecision", round(expectation.precision()));
-            if (options.encoder() != null) {
-                second = secondStage(examples, targets, labels, cv, temperature, predicted, confidence, thresholds, expectsOwnWords,
-                        options);
-                evaluation.putAll(second.evaluation());
-            }
-            if (second != null && second.evaluation().get("crossValidatedCascadeAccuracy") <= evaluation.get("crossValidatedAccuracy")) {
-                // The sentence's meaning did not help on this data (e.g. an encoder that does not know its
-                // language): the words decide alone, as the out-of-fold figures say they should.
-                evaluation.put("secondStageKept", 0.0);
-                second = null;
-            } else if (second != null) {
-                evaluation.put("secondStageKept", 1.0);
-                expectation = second.cascade();
-                evaluation.put("crossValidatedAutoRoutedShare", round(expectation.routedShare()));
-                evaluation.put("crossValidatedAutoRoutedPrecision", round(expectation.precision()));
-            }
-        }
-
         String dataHash = hash(examples);
         String version = versionPrefix + "-" + VERSION_TIME.format(clock.instant()) + "-" + dataHash.substring(0, 8);
         Path target = modelsRoot.resolve(version);
         Files.createDirectories(target);
-        FeatureVocabulary vocabulary = VocabularyBuilder.build(tokens, targets, labels.size(), featureConfig);
-        List<Features> features = tokens.stream().map(vocabulary::features).map(Features::sortedByRow).toList();
-        try (Model model = fit(features, targets, vocabulary.rows(), labels.size(), options)) {
-            model.setProperty("modelVersion", version);
-            model.save(target, ModelFiles.MODEL_NAME);
+        java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(work -> {
+            Thread thread = new Thread(work, "training-alongside");
+            thread.setDaemon(true); // a failed training does not keep the process alive for it
+            return thread;
+        });
+        try {
+            java.util.concurrent.Future<FeatureVocabulary> words = null;
+            if (options.folds() >= 2 && examples.size() >= 2L * options.folds()) {
+                // The encoder (ONNX Runtime) and the words' folds (PyTorch) each keep one core busy: they run side by side.
+                java.util.concurrent.Future<Embedded> embedded = options.encoder() == null ? null
+                        : background.submit(() -> embed(examples, options.encoder()));
+                CrossValidated cv = crossValidate(tokens, targets, labels.size(), options, featureConfig);
+                // The final words model needs nothing of what follows: it trains on its own core meanwhile.
+                words = background.submit(() -> fitAndSave(tokens, targets, labels.size(), featureConfig, options, version, target));
+                temperature = Calibration.fitTemperature(cv.scores(), targets);
+                int[] predicted = new int[targets.length];
+                double[] confidence = new double[targets.length];
+                int correct = 0;
+                for (int i = 0; i < targets.length; i++) {
+                    double[] p = Calibration.softmax(cv.scores().get(i), temperature);
+                    predicted[i] = argmax(p);
+                    confidence[i] = p[predicted[i]];
+                    correct += predicted[i] == targets[i] ? 1 : 0;
+                }
+                labelWords = labelWords(labels, predicted, targets, cv);
+                expectsOwnWords = new boolean[labels.size()];
+                for (int label = 0; label < labels.size(); label++) {
+                    expectsOwnWords[label] = labelWords.get(labels.get(label)) >= ModelMetadata.LABEL_WORDS_EXPECTED;
+                }
+                List<Integer> eligible = new ArrayList<>();
+                for (int i = 0; i < targets.length; i++) {
+                    if (cv.routable(i, predicted[i], expectsOwnWords)) {
+                        eligible.add(i);
+                    }
+                }
+                thresholds = RoutingThresholds.thresholds(labels, eligible.stream().mapToInt(i -> predicted[i]).toArray(),
+                        eligible.stream().mapToDouble(i -> confidence[i]).toArray(), eligible.stream().mapToInt(i -> targets[i]).toArray(),
+                        options.targetPrecision(), options.priorStrength());
+                boolean[] routed = new boolean[targets.length];
+                for (int i : eligible) {
+                    Double threshold = thresholds.get(labels.get(predicted[i]));
+                    routed[i] = threshold != null && confidence[i] >= threshold;
+                }
+                expectation = RoutingThresholds.expectation(labels, predicted, confidence, routed, targets, options.targetPrecision());
+                evaluation.put("crossValidatedAccuracy", round((double) correct / targets.length));
+                evaluation.put("crossValidatedLogLossUncalibrated", round(Calibration.logLoss(cv.scores(), targets, 1.0)));
+                evaluation.put("crossValidatedLogLossCalibrated", round(Calibration.logLoss(cv.scores(), targets, temperature)));
+                evaluation.put("crossValidatedAutoRoutedShare", round(expectation.routedShare()));
+                evaluation.put("crossValidatedAutoRoutedPrecision", round(expectation.precision()));
+                if (options.encoder() != null) {
+                    second = secondStage(done(embedded), targets, labels, cv, temperature, predicted, confidence, thresholds,
+                            expectsOwnWords, options);
+                    evaluation.putAll(second.evaluation());
+                }
+                if (second != null && second.evaluation().get("crossValidatedCascadeAccuracy") <= evaluation.get("crossValidatedAccuracy")) {
+                    // The sentence's meaning did not help on this data (e.g. an encoder that does not know its
+                    // language): the words decide alone, as the out-of-fold figures say they should.
+                    evaluation.put("secondStageKept", 0.0);
+                    second = null;
+                } else if (second != null) {
+                    evaluation.put("secondStageKept", 1.0);
+                    expectation = second.cascade();
+                    evaluation.put("crossValidatedAutoRoutedShare", round(expectation.routedShare()));
+                    evaluation.put("crossValidatedAutoRoutedPrecision", round(expectation.precision()));
+                }
+            }
+            FeatureVocabulary vocabulary = words != null ? done(words)
+                    : fitAndSave(tokens, targets, labels.size(), featureConfig, options, version, target);
+            VocabularyFile.write(vocabulary, target);
+        } finally {
+            background.shutdownNow();
         }
-        VocabularyFile.write(vocabulary, target);
         if (second != null) {
             second.stage().write(target);
         }
@@ -163,6 +172,32 @@ public final class ModelTrainer {
                 second == null ? null : second.meaning(), labelWords);
         ModelFiles.writeMetadata(target, metadata);
         return metadata;
+    }
+
+    /** Trains the words model on all examples and saves its parameters in {@code target}; returns its vocabulary. */
+    private static FeatureVocabulary fitAndSave(List<List<String>> tokens, int[] targets, int labels, FeatureConfig featureConfig,
+            TrainingOptions options, String version, Path target) throws IOException {
+        FeatureVocabulary vocabulary = VocabularyBuilder.build(tokens, targets, labels, featureConfig);
+        List<Features> features = tokens.stream().map(vocabulary::features).map(Features::sortedByRow).toList();
+        try (Model model = fit(features, targets, vocabulary.rows(), labels, options)) {
+            model.setProperty("modelVersion", version);
+            model.save(target, ModelFiles.MODEL_NAME);
+        }
+        return vocabulary;
+    }
+
+    private static <T> T done(java.util.concurrent.Future<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("training was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 
     /**
@@ -207,19 +242,15 @@ public final class ModelTrainer {
      * out-of-fold mail the first stage does not route alone, so each stage keeps the target on the
      * mail it routes, and the two together do too.
      */
-    private static SecondStage secondStage(List<LabelledText> examples, int[] targets, List<String> labels, CrossValidated cv,
+    private static SecondStage secondStage(Embedded embedded, int[] targets, List<String> labels, CrossValidated cv,
             double temperature, int[] predicted, double[] confidence, Map<String, Double> thresholds, boolean[] expectsOwnWords,
-            TrainingOptions options) throws IOException {
+            TrainingOptions options) {
         int n = targets.length;
         float[][] inputs = new float[n][];
-        ModelMetadata.Meaning meaning;
-        try (dk.postfordeling.classifier.encoder.SentenceEncoder encoder =
-                dk.postfordeling.classifier.encoder.SentenceEncoder.open(options.encoder())) {
-            for (int i = 0; i < n; i++) {
-                inputs[i] = MeaningStage.input(encoder.embed(examples.get(i).text()), Calibration.softmax(cv.scores().get(i), temperature));
-            }
-            meaning = new ModelMetadata.Meaning(options.encoder(), encoder.spec(), encoder.dimension(), 1.0, null, null);
+        for (int i = 0; i < n; i++) {
+            inputs[i] = MeaningStage.input(embedded.embeddings()[i], Calibration.softmax(cv.scores().get(i), temperature));
         }
+        ModelMetadata.Meaning meaning = embedded.meaning();
         float[][] stageScores = new float[n][];
         inParallel(cv.folds(), f -> {
             List<Integer> train = new ArrayList<>();
@@ -263,10 +294,17 @@ public final class ModelTrainer {
             }
             cascadeCorrect += cascadePredicted[i] == targets[i] ? 1 : 0;
         }
+        RoutingThresholds.Routed byWords = new RoutingThresholds.Routed(new int[labels.size()], new int[labels.size()]);
+        for (int i = 0; i < n; i++) {
+            if (routed[i]) {
+                byWords.perLabel()[predicted[i]]++;
+                byWords.rightPerLabel()[predicted[i]] += predicted[i] == targets[i] ? 1 : 0;
+            }
+        }
         RoutingThresholds.Choice choice = RoutingThresholds.choose(labels,
                 leftToIt.stream().mapToInt(i -> stagePredicted[i]).toArray(),
                 leftToIt.stream().mapToDouble(i -> stageConfidence[i]).toArray(),
-                leftToIt.stream().mapToInt(i -> targets[i]).toArray(), options.targetPrecision(), options.priorStrength());
+                leftToIt.stream().mapToInt(i -> targets[i]).toArray(), options.targetPrecision(), options.priorStrength(), byWords);
         for (int i : leftToIt) {
             Double threshold = choice.thresholds().get(labels.get(stagePredicted[i]));
             routed[i] = threshold != null && stageConfidence[i] >= threshold;
@@ -281,6 +319,21 @@ public final class ModelTrainer {
         evaluation.put("crossValidatedSecondStageRoutedPrecision", round(choice.expectation().precision()));
         return new SecondStage(stage, new ModelMetadata.Meaning(meaning.encoder(), meaning.spec(), meaning.dimension(),
                 stageTemperature, choice.thresholds(), choice.expectation()), evaluation, cascade);
+    }
+
+    /** Every training text's sentence embedding, and the encoder that made them. */
+    private record Embedded(float[][] embeddings, ModelMetadata.Meaning meaning) {
+    }
+
+    private static Embedded embed(List<LabelledText> examples, String encoderLocation) throws IOException {
+        try (dk.postfordeling.classifier.encoder.SentenceEncoder encoder =
+                dk.postfordeling.classifier.encoder.SentenceEncoder.open(encoderLocation)) {
+            float[][] embeddings = new float[examples.size()][];
+            for (int i = 0; i < embeddings.length; i++) {
+                embeddings[i] = encoder.embed(examples.get(i).text());
+            }
+            return new Embedded(embeddings, new ModelMetadata.Meaning(encoderLocation, encoder.spec(), encoder.dimension(), 1.0, null, null));
+        }
     }
 
     /** Out-of-fold scores: each example scored by a model that did not see it. Folds are stratified by label. */
@@ -366,17 +419,19 @@ public final class ModelTrainer {
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(options.learningRate())).build())
                     .optDevices(new Device[] {Device.cpu()});
             try (Trainer trainer = model.newTrainer(config)) {
+                // The trainer only initialises the parameters (DJL's initialisers); the loop updates the rows each batch touches.
                 trainer.initialize(new Shape(1, 1), new Shape(1, 1));
+                BagOfFeaturesBlock block = (BagOfFeaturesBlock) model.getBlock();
+                BagOfFeaturesTraining training = new BagOfFeaturesTraining(block, rows, labels, options);
+                int[] localRows = BagOfFeaturesTraining.localRows(rows);
                 Random shuffle = new Random(options.seed());
                 int[] order = shuffled(features.size(), shuffle);
                 int epochs = options.epochsFor(features.size());
                 for (int epoch = 0; epoch < epochs; epoch++) {
                     shuffleInPlace(order, shuffle);
-                    for (int start = 0; start < order.length; start += options.batchSize()) {
-                        int end = Math.min(order.length, start + options.batchSize());
-                        step(trainer, features, targets, order, start, end);
-                    }
+                    training.epoch(trainer.getManager(), trainer.getLoss(), features, targets, order, options.batchSize(), localRows, shuffle);
                 }
+                training.writeTo(block);
             }
             return model;
         } catch (RuntimeException e) {
@@ -425,23 +480,6 @@ public final class ModelTrainer {
             }
         }
         return new NDList(manager.create(indices, new Shape(batch, length)), manager.create(weights, new Shape(batch, length)));
-    }
-
-    private static void step(Trainer trainer, List<Features> features, int[] targets, int[] order, int start, int end) {
-        float[] labels = new float[end - start];
-        for (int row = 0; row < labels.length; row++) {
-            labels[row] = targets[order[start + row]];
-        }
-        try (NDManager manager = trainer.getManager().newSubManager()) {
-            NDList input = batch(manager, features, order, start, end);
-            NDArray y = manager.create(labels, new Shape(labels.length));
-            try (GradientCollector collector = trainer.newGradientCollector()) {
-                NDList prediction = trainer.forward(input);
-                NDArray loss = trainer.getLoss().evaluate(new NDList(y), prediction);
-                collector.backward(loss);
-            }
-            trainer.step();
-        }
     }
 
     private static int[] shuffled(int n, Random random) {

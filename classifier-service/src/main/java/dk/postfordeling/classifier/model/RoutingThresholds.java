@@ -65,6 +65,48 @@ public final class RoutingThresholds {
      */
     public static Choice choose(List<String> labels, int[] predicted, double[] confidence, int[] truth,
             double targetPrecision, double priorStrength) {
+        return choose(labels, predicted, confidence, truth, targetPrecision, priorStrength, Routed.none(labels.size()));
+    }
+
+    /**
+     * As {@link #choose(List, int[], double[], int[], double, double)}, for mail that an earlier stage
+     * of a cascade did not route: the promise is kept by everything routed, so each label's estimate
+     * and the overall bound count what the earlier stage routed for it as well. Where the earlier
+     * stage routed above the target, this stage may route mail the earlier one could not, as long as
+     * the label and the whole stay at the target.
+     */
+    public static Choice choose(List<String> labels, int[] predicted, double[] confidence, int[] truth,
+            double targetPrecision, double priorStrength, Routed earlier) {
+        Map<String, Double> thresholds = thresholds(labels, predicted, confidence, truth, targetPrecision, priorStrength, earlier);
+        return new Choice(thresholds, expectation(thresholds, labels, predicted, confidence, truth, targetPrecision));
+    }
+
+    /**
+     * Out-of-fold mail an earlier stage routed, per predicted label: how many, and how many rightly.
+     */
+    public record Routed(int[] perLabel, int[] rightPerLabel) {
+
+        static Routed none(int labels) {
+            return new Routed(new int[labels], new int[labels]);
+        }
+
+        int all() {
+            return java.util.Arrays.stream(perLabel).sum();
+        }
+
+        int right() {
+            return java.util.Arrays.stream(rightPerLabel).sum();
+        }
+    }
+
+    /** The thresholds of {@link #choose}, for a caller that works out what they route over other mail. */
+    public static Map<String, Double> thresholds(List<String> labels, int[] predicted, double[] confidence, int[] truth,
+            double targetPrecision, double priorStrength) {
+        return thresholds(labels, predicted, confidence, truth, targetPrecision, priorStrength, Routed.none(labels.size()));
+    }
+
+    private static Map<String, Double> thresholds(List<String> labels, int[] predicted, double[] confidence, int[] truth,
+            double targetPrecision, double priorStrength, Routed earlier) {
         int n = predicted.length;
         Integer[] boxed = new Integer[n];
         for (int i = 0; i < n; i++) {
@@ -74,16 +116,16 @@ public final class RoutingThresholds {
         int[] order = java.util.Arrays.stream(boxed).mapToInt(Integer::intValue).toArray();
         // Precision of all labels' predictions at or above each position's confidence.
         double[] allPrecision = new double[n];
-        int correct = 0;
+        int correct = earlier.right();
         for (int k = 0; k < n; k++) {
             correct += predicted[order[k]] == truth[order[k]] ? 1 : 0;
-            allPrecision[k] = (double) correct / (k + 1);
+            allPrecision[k] = (double) correct / (earlier.all() + k + 1);
         }
         Map<String, Double> thresholds = null;
         for (double bar = targetPrecision; bar < 1; bar += STEP) {
-            thresholds = perLabel(labels, predicted, confidence, truth, order, allPrecision, bar, priorStrength);
+            thresholds = perLabel(labels, predicted, confidence, truth, order, allPrecision, bar, priorStrength, earlier);
             int[] routed = routed(thresholds, labels, predicted, confidence, truth, 0);
-            if (routed[0] == 0 || wilsonLowerBound(routed[1], routed[0]) >= targetPrecision) {
+            if (routed[0] == 0 || wilsonLowerBound(routed[1] + earlier.right(), routed[0] + earlier.all()) >= targetPrecision) {
                 break;
             }
             if (bar + STEP >= 1) {
@@ -93,17 +135,17 @@ public final class RoutingThresholds {
                 }
             }
         }
-        return new Choice(thresholds, expectation(thresholds, labels, predicted, confidence, truth, targetPrecision));
+        return thresholds;
     }
 
     private static Map<String, Double> perLabel(List<String> labels, int[] predicted, double[] confidence, int[] truth,
-            int[] order, double[] allPrecision, double bar, double priorStrength) {
+            int[] order, double[] allPrecision, double bar, double priorStrength, Routed earlier) {
         int n = order.length;
         Map<String, Double> thresholds = new LinkedHashMap<>();
         for (int label = 0; label < labels.size(); label++) {
             Double threshold = null;
-            int mine = 0;
-            int mineCorrect = 0;
+            int mine = earlier.perLabel()[label];
+            int mineCorrect = earlier.rightPerLabel()[label];
             for (int k = 0; k < n; k++) {
                 int i = order[k];
                 if (confidence[i] < MIN_THRESHOLD) {

@@ -50,21 +50,44 @@ class ModelTrainingTest {
     }
 
     @Test
-    void consultsTheSentenceMeaningOnlyWhereTheWordsAreNotSure() throws Exception {
-        assertThat(trained.meaning().spec().name()).isEqualTo("all-minilm-l6-v2-q");
-        assertThat(trained.meaning().dimension()).isEqualTo(384);
-        assertThat(trained.meaning().thresholds()).containsOnlyKeys(trained.labels());
-        assertThat(trained.evaluation()).containsKeys("crossValidatedCascadeAccuracy", "crossValidatedSecondStageShare");
-        assertThat(trained.labelWords()).containsOnlyKeys(trained.labels())
-                .allSatisfy((label, share) -> assertThat(share).isBetween(0.0, 1.0));
-        try (TextClassifier classifier = TextClassifier.load(models.resolve(trained.modelVersion()))) {
-            Prediction sure = classifier.predict(PARKING);
-            assertThat(sure.meaningShare()).as("the words route it alone").isNull();
-            assertThat(sure.labelThreshold()).isEqualTo(trained.thresholds().get("parkering"));
+    void theBundledEnglishEncoderIsDroppedWhereItDoesNotHelpTheDanishSample() {
+        assertThat(trained.evaluation()).containsEntry("secondStageKept", 0.0)
+                .containsKeys("crossValidatedCascadeAccuracy", "crossValidatedSecondStageShare");
+        assertThat(trained.evaluation().get("crossValidatedCascadeAccuracy"))
+                .isLessThanOrEqualTo(trained.evaluation().get("crossValidatedAccuracy"));
+        assertThat(trained.meaning()).isNull();
+    }
 
-            Prediction unsure = classifier.predict("Hej, kan I ringe mig op?");
+    /**
+     * English requests where half of each label's texts say it in the label's own words and half in
+     * other words: the words are sure of the first kind, the sentence's meaning is needed for the second.
+     */
+    @Test
+    void consultsTheSentenceMeaningOnlyWhereTheWordsAreNotSure(@TempDir Path cascadeModels) throws Exception {
+        java.util.List<LabelledText> paraphrases;
+        try (java.io.InputStream in = ModelTrainingTest.class.getResourceAsStream("/cascade/paraphrases-en.csv")) {
+            paraphrases = TrainingDataFiles.readCsv(in, "paraphrases-en");
+        }
+        ModelMetadata cascade = trainer().train(paraphrases, TrainingOptions.defaults(), FeatureConfig.defaults(),
+                "paraphrases-en", false, "cascade", cascadeModels);
+
+        assertThat(cascade.evaluation()).containsEntry("secondStageKept", 1.0);
+        assertThat(cascade.evaluation().get("crossValidatedCascadeAccuracy"))
+                .isGreaterThan(cascade.evaluation().get("crossValidatedAccuracy"));
+        assertThat(cascade.meaning().spec().name()).isEqualTo("all-minilm-l6-v2-q");
+        assertThat(cascade.meaning().dimension()).isEqualTo(384);
+        assertThat(cascade.meaning().thresholds()).containsOnlyKeys(cascade.labels());
+        assertThat(cascade.labelWords()).containsOnlyKeys(cascade.labels())
+                .allSatisfy((label, share) -> assertThat(share).isBetween(0.0, 1.0));
+        try (TextClassifier classifier = TextClassifier.load(cascadeModels.resolve(cascade.modelVersion()))) {
+            Prediction sure = classifier.predict("Lost card: my card is lost, please block the lost card.");
+            assertThat(sure.top().label()).isEqualTo("lost-card");
+            assertThat(sure.meaningShare()).as("the words route it alone").isNull();
+            assertThat(sure.labelThreshold()).isEqualTo(cascade.thresholds().get("lost-card"));
+
+            Prediction unsure = classifier.predict("Hello, could you call me back?");
             assertThat(unsure.meaningShare()).as("the second stage decided").isBetween(0.0, 1.0);
-            assertThat(unsure.labelThreshold()).isEqualTo(trained.meaning().thresholds().get(unsure.top().label()));
+            assertThat(unsure.labelThreshold()).isEqualTo(cascade.meaning().thresholds().get(unsure.top().label()));
             assertThat(unsure.ranked().stream().mapToDouble(l -> l.probability()).sum()).isCloseTo(1.0,
                     org.assertj.core.api.Assertions.within(1e-6));
         }

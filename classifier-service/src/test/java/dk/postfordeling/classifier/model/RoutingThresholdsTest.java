@@ -67,6 +67,36 @@ class RoutingThresholdsTest {
     }
 
     @Test
+    void aLaterStageSpendsWhatTheEarlierStageRoutedAboveTheTargetAndNoMore() {
+        // Mail the words were not sure of: right 9 times in 10 at every confidence, below the target alone.
+        Predictions leftOver = new Predictions();
+        for (int i = 0; i < 100; i++) {
+            leftOver.add(0, 0.99 - i * 0.004, i % 10 != 0);
+        }
+        int[] predicted = leftOver.predicted.stream().mapToInt(Integer::intValue).toArray();
+        double[] confidence = leftOver.confidence.stream().mapToDouble(Double::doubleValue).toArray();
+        int[] truth = leftOver.truth.stream().mapToInt(Integer::intValue).toArray();
+        List<String> labels = List.of("parkering");
+
+        RoutingThresholds.Choice alone = RoutingThresholds.choose(labels, predicted, confidence, truth, 0.95, 10);
+        // The words routed 300 mails of the label, all of them rightly.
+        RoutingThresholds.Choice afterWords = RoutingThresholds.choose(labels, predicted, confidence, truth, 0.95, 10,
+                new RoutingThresholds.Routed(new int[] {300}, new int[] {300}));
+        // … or 300 mails at the target exactly: nothing to spend.
+        RoutingThresholds.Choice afterPreciseWords = RoutingThresholds.choose(labels, predicted, confidence, truth, 0.95, 10,
+                new RoutingThresholds.Routed(new int[] {300}, new int[] {285}));
+
+        assertThat(alone.thresholds().get("parkering")).isNull();
+        assertThat(afterPreciseWords.thresholds().get("parkering")).isNull();
+        assertThat(afterWords.thresholds().get("parkering")).isNotNull();
+        int routed = afterWords.expectation().routed();
+        int right = afterWords.expectation().routedCorrect();
+        assertThat(routed).as("the later stage routes part of its mail").isBetween(20, 100);
+        assertThat(RoutingThresholds.wilsonLowerBound(300 + right, 300 + routed)).as("the whole stays at the target")
+                .isGreaterThanOrEqualTo(0.95);
+    }
+
+    @Test
     void noThresholdIsBelowAnEvenChance() {
         Predictions oof = new Predictions();
         for (double confidence = 0.99; confidence > 0.3; confidence -= 0.01) {
