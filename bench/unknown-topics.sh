@@ -34,7 +34,7 @@ copy(test, only, lambda l: l == label)
 PY
     safe=$(printf '%s' "$label" | tr -c 'A-Za-z0-9-' '_')
     java -jar "$JAR" evaluate --train "$OUT/$set-without.csv" --test "$OUT/$set-only.csv" \
-      --report "$OUT/$set-label-$safe.json" --seed "$SEED" > /dev/null
+      --report "$OUT/$set-label-$safe.json" --seed "$SEED" --speed off > /dev/null
     python3 - "$OUT/$set-label-$safe.json" "$set" "$label" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))

@@ -41,8 +41,9 @@ import java.util.Set;
  * <pre>
  * train   --data FILE --model-dir DIR [--seed N]     trains on CSV/JSONL and makes the model current
  * predict --model-dir DIR [--threshold P]           one text per stdin line, one JSON line out
- * evaluate --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N] [--target-precision P]
+ * evaluate --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N] [--target-precision P] [--speed off]
  *                                                   trains on TRAIN only, predicts TEST, writes the figures
+ *                                                   (--speed off: without the single-thread speed figures)
  * baseline --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N]
  *                                                   the same for TF-IDF + logistic regression (the yardstick)
  * split --data FILE --train-out TRAIN.csv --test-out TEST.csv [--test-share 0.2] [--seed N]
@@ -163,6 +164,11 @@ public final class ClassifierCli {
         TrainingOptions training = trainingOptions(options);
         List<LabelledText> train = TrainingDataFiles.read(trainFile);
         List<LabelledText> test = TrainingDataFiles.read(testFile);
+        String speedOption = options.getOrDefault("speed", "on");
+        if (!speedOption.equals("on") && !speedOption.equals("off")) {
+            throw new UsageException("--speed is on or off, not " + speedOption);
+        }
+        boolean speed = speedOption.equals("on");
         Path models = Files.createTempDirectory("postfordeling-evaluate");
         try {
             long started = System.nanoTime();
@@ -186,11 +192,13 @@ public final class ClassifierCli {
                     scored.add(new ScoredExample(example.label(), prediction.top().label(), prediction.top().probability(), routed));
                 }
                 perSecond = test.size() / ((System.nanoTime() - predicting) / 1e9);
-                kilobytePerSecond = kilobyteTextsPerSecond(classifier, policy, test);
+                kilobytePerSecond = speed ? kilobyteTextsPerSecond(classifier, policy, test) : Double.NaN;
             }
             Map<String, Object> report = new LinkedHashMap<>(EvaluationReport.of(scored, metadata.labels().size(), trainSeconds, perSecond));
-            report.put("singleThread1KbPredictionsPerSecond", Math.round(kilobytePerSecond));
-            if (metadata.meaning() != null) {
+            if (speed) {
+                report.put("singleThread1KbPredictionsPerSecond", Math.round(kilobytePerSecond));
+            }
+            if (speed && metadata.meaning() != null) {
                 report.put("encoderMillisecondsPerText", encoderMilliseconds(metadata.meaning().encoder(), test));
             }
             // Why test mail went to review: a mail can have several reasons.
@@ -388,7 +396,7 @@ public final class ClassifierCli {
         return """
                 usage: classifier-service.jar train [--data FILE] [--feedback-bootstrap HOST:PORT] --model-dir DIR [--seed N] [--target-precision P] [--encoder bundled:all-minilm-l6-v2-q|DIR|none]
                        classifier-service.jar predict --model-dir DIR [--threshold P] < texts.txt
-                       classifier-service.jar evaluate --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N] [--target-precision P] [--encoder …]
+                       classifier-service.jar evaluate --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N] [--target-precision P] [--encoder …] [--speed off]
                        classifier-service.jar baseline --train TRAIN.csv --test TEST.csv --report REPORT.json [--seed N]
                        classifier-service.jar split --data FILE --train-out TRAIN.csv --test-out TEST.csv [--test-share 0.2] [--seed N]""";
     }

@@ -76,20 +76,11 @@ public final class ModelTrainer {
             perLabel.merge(examples.get(i).label(), 1, Integer::sum);
         }
 
-        Map<String, Double> evaluation = new LinkedHashMap<>();
-        double temperature = 1.0;
-        Map<String, Double> thresholds = new LinkedHashMap<>();
-        ModelMetadata.RoutingExpectation expectation = null;
-        SecondStage second = null;
-        Map<String, Double> labelWords = null;
-        boolean[] expectsOwnWords = null;
-        for (String label : labels) {
-            thresholds.put(label, null);
-        }
         String dataHash = hash(examples);
         String version = versionPrefix + "-" + VERSION_TIME.format(clock.instant()) + "-" + dataHash.substring(0, 8);
         Path target = modelsRoot.resolve(version);
         Files.createDirectories(target);
+        Decisions decisions = Decisions.uncalibrated(labels);
         java.util.concurrent.ExecutorService background = java.util.concurrent.Executors.newSingleThreadExecutor(work -> {
             Thread thread = new Thread(work, "training-alongside");
             thread.setDaemon(true); // a failed training does not keep the process alive for it
@@ -104,57 +95,7 @@ public final class ModelTrainer {
                 CrossValidated cv = crossValidate(tokens, targets, labels.size(), options, featureConfig);
                 // The final words model needs nothing of what follows: it trains on its own core meanwhile.
                 words = background.submit(() -> fitAndSave(tokens, targets, labels.size(), featureConfig, options, version, target));
-                temperature = Calibration.fitTemperature(cv.scores(), targets);
-                int[] predicted = new int[targets.length];
-                double[] confidence = new double[targets.length];
-                int correct = 0;
-                for (int i = 0; i < targets.length; i++) {
-                    double[] p = Calibration.softmax(cv.scores().get(i), temperature);
-                    predicted[i] = argmax(p);
-                    confidence[i] = p[predicted[i]];
-                    correct += predicted[i] == targets[i] ? 1 : 0;
-                }
-                labelWords = labelWords(labels, predicted, targets, cv);
-                expectsOwnWords = new boolean[labels.size()];
-                for (int label = 0; label < labels.size(); label++) {
-                    expectsOwnWords[label] = labelWords.get(labels.get(label)) >= ModelMetadata.LABEL_WORDS_EXPECTED;
-                }
-                List<Integer> eligible = new ArrayList<>();
-                for (int i = 0; i < targets.length; i++) {
-                    if (cv.routable(i, predicted[i], expectsOwnWords)) {
-                        eligible.add(i);
-                    }
-                }
-                thresholds = RoutingThresholds.thresholds(labels, eligible.stream().mapToInt(i -> predicted[i]).toArray(),
-                        eligible.stream().mapToDouble(i -> confidence[i]).toArray(), eligible.stream().mapToInt(i -> targets[i]).toArray(),
-                        options.targetPrecision(), options.priorStrength());
-                boolean[] routed = new boolean[targets.length];
-                for (int i : eligible) {
-                    Double threshold = thresholds.get(labels.get(predicted[i]));
-                    routed[i] = threshold != null && confidence[i] >= threshold;
-                }
-                expectation = RoutingThresholds.expectation(labels, predicted, confidence, routed, targets, options.targetPrecision());
-                evaluation.put("crossValidatedAccuracy", round((double) correct / targets.length));
-                evaluation.put("crossValidatedLogLossUncalibrated", round(Calibration.logLoss(cv.scores(), targets, 1.0)));
-                evaluation.put("crossValidatedLogLossCalibrated", round(Calibration.logLoss(cv.scores(), targets, temperature)));
-                evaluation.put("crossValidatedAutoRoutedShare", round(expectation.routedShare()));
-                evaluation.put("crossValidatedAutoRoutedPrecision", round(expectation.precision()));
-                if (options.encoder() != null) {
-                    second = secondStage(done(embedded), targets, labels, cv, temperature, predicted, confidence, thresholds,
-                            expectsOwnWords, options);
-                    evaluation.putAll(second.evaluation());
-                }
-                if (second != null && second.evaluation().get("crossValidatedCascadeAccuracy") <= evaluation.get("crossValidatedAccuracy")) {
-                    // The sentence's meaning did not help on this data (e.g. an encoder that does not know its
-                    // language): the words decide alone, as the out-of-fold figures say they should.
-                    evaluation.put("secondStageKept", 0.0);
-                    second = null;
-                } else if (second != null) {
-                    evaluation.put("secondStageKept", 1.0);
-                    expectation = second.cascade();
-                    evaluation.put("crossValidatedAutoRoutedShare", round(expectation.routedShare()));
-                    evaluation.put("crossValidatedAutoRoutedPrecision", round(expectation.precision()));
-                }
+                decisions = decisions(cv, embedded, targets, labels, options);
             }
             FeatureVocabulary vocabulary = words != null ? done(words)
                     : fitAndSave(tokens, targets, labels.size(), featureConfig, options, version, target);
@@ -162,16 +103,93 @@ public final class ModelTrainer {
         } finally {
             background.shutdownNow();
         }
+        SecondStage second = decisions.second();
         if (second != null) {
             second.stage().write(target);
         }
         ModelMetadata metadata = new ModelMetadata(ModelMetadata.CURRENT_FORMAT, version, labels, featureConfig,
-                options.dimension(), temperature, options,
+                options.dimension(), decisions.temperature(), options,
                 new ModelMetadata.TrainingData(source, dataHash, examples.size(), perLabel, sample),
-                evaluation, libraryVersions(), clock.instant(), thresholds, expectation,
-                second == null ? null : second.meaning(), labelWords);
+                decisions.evaluation(), libraryVersions(), clock.instant(), decisions.thresholds(), decisions.expectation(),
+                second == null ? null : second.meaning(), decisions.labelWords());
         ModelFiles.writeMetadata(target, metadata);
         return metadata;
+    }
+
+    /**
+     * What the out-of-fold scores decide about the model: calibration, thresholds, which labels are
+     * held to their own words, the second stage (if it helps) and the expected routing.
+     *
+     * @param second {@code null} without a second stage, or where it did not help
+     */
+    private record Decisions(double temperature, Map<String, Double> thresholds, ModelMetadata.RoutingExpectation expectation,
+            SecondStage second, Map<String, Double> labelWords, Map<String, Double> evaluation) {
+
+        /** A model without cross-validation: no calibration, every label to review. */
+        static Decisions uncalibrated(List<String> labels) {
+            Map<String, Double> thresholds = new LinkedHashMap<>();
+            labels.forEach(label -> thresholds.put(label, null));
+            return new Decisions(1.0, thresholds, null, null, null, new LinkedHashMap<>());
+        }
+    }
+
+    private static Decisions decisions(CrossValidated cv, java.util.concurrent.Future<Embedded> embedded, int[] targets,
+            List<String> labels, TrainingOptions options) throws IOException {
+        Map<String, Double> evaluation = new LinkedHashMap<>();
+        double temperature = Calibration.fitTemperature(cv.scores(), targets);
+        int[] predicted = new int[targets.length];
+        double[] confidence = new double[targets.length];
+        int correct = 0;
+        for (int i = 0; i < targets.length; i++) {
+            double[] p = Calibration.softmax(cv.scores().get(i), temperature);
+            predicted[i] = argmax(p);
+            confidence[i] = p[predicted[i]];
+            correct += predicted[i] == targets[i] ? 1 : 0;
+        }
+        Map<String, Double> labelWords = labelWords(labels, predicted, targets, cv);
+        boolean[] expectsOwnWords = new boolean[labels.size()];
+        for (int label = 0; label < labels.size(); label++) {
+            expectsOwnWords[label] = labelWords.get(labels.get(label)) >= ModelMetadata.LABEL_WORDS_EXPECTED;
+        }
+        List<Integer> eligible = new ArrayList<>();
+        for (int i = 0; i < targets.length; i++) {
+            if (cv.routable(i, predicted[i], expectsOwnWords)) {
+                eligible.add(i);
+            }
+        }
+        Map<String, Double> thresholds = RoutingThresholds.thresholds(labels, eligible.stream().mapToInt(i -> predicted[i]).toArray(),
+                eligible.stream().mapToDouble(i -> confidence[i]).toArray(), eligible.stream().mapToInt(i -> targets[i]).toArray(),
+                options.targetPrecision(), options.priorStrength());
+        boolean[] routed = new boolean[targets.length];
+        for (int i : eligible) {
+            Double threshold = thresholds.get(labels.get(predicted[i]));
+            routed[i] = threshold != null && confidence[i] >= threshold;
+        }
+        ModelMetadata.RoutingExpectation expectation = RoutingThresholds.expectation(labels, predicted, confidence, routed, targets,
+                options.targetPrecision());
+        evaluation.put("crossValidatedAccuracy", round((double) correct / targets.length));
+        evaluation.put("crossValidatedLogLossUncalibrated", round(Calibration.logLoss(cv.scores(), targets, 1.0)));
+        evaluation.put("crossValidatedLogLossCalibrated", round(Calibration.logLoss(cv.scores(), targets, temperature)));
+        evaluation.put("crossValidatedAutoRoutedShare", round(expectation.routedShare()));
+        evaluation.put("crossValidatedAutoRoutedPrecision", round(expectation.precision()));
+        SecondStage second = null;
+        if (embedded != null) {
+            second = secondStage(done(embedded), targets, labels, cv, temperature, predicted, confidence, thresholds,
+                    expectsOwnWords, options);
+            evaluation.putAll(second.evaluation());
+            if (second.evaluation().get("crossValidatedCascadeAccuracy") <= evaluation.get("crossValidatedAccuracy")) {
+                // The sentence's meaning did not help on this data (e.g. an encoder that does not know its
+                // language): the words decide alone, as the out-of-fold figures say they should.
+                evaluation.put("secondStageKept", 0.0);
+                second = null;
+            } else {
+                evaluation.put("secondStageKept", 1.0);
+                expectation = second.cascade();
+                evaluation.put("crossValidatedAutoRoutedShare", round(expectation.routedShare()));
+                evaluation.put("crossValidatedAutoRoutedPrecision", round(expectation.precision()));
+            }
+        }
+        return new Decisions(temperature, thresholds, expectation, second, labelWords, evaluation);
     }
 
     /** Trains the words model on all examples and saves its parameters in {@code target}; returns its vocabulary. */
