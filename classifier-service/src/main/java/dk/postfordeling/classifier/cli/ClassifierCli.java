@@ -162,13 +162,13 @@ public final class ClassifierCli {
         Path testFile = Path.of(required(options, "test"));
         Path reportFile = Path.of(required(options, "report"));
         TrainingOptions training = trainingOptions(options);
-        List<LabelledText> train = TrainingDataFiles.read(trainFile);
-        List<LabelledText> test = TrainingDataFiles.read(testFile);
         String speedOption = options.getOrDefault("speed", "on");
         if (!speedOption.equals("on") && !speedOption.equals("off")) {
             throw new UsageException("--speed is on or off, not " + speedOption);
         }
         boolean speed = speedOption.equals("on");
+        List<LabelledText> train = TrainingDataFiles.read(trainFile);
+        List<LabelledText> test = TrainingDataFiles.read(testFile);
         Path models = Files.createTempDirectory("postfordeling-evaluate");
         try {
             long started = System.nanoTime();

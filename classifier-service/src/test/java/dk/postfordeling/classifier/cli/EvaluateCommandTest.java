@@ -62,6 +62,8 @@ class EvaluateCommandTest {
         Map<String, Object> routed = (Map<String, Object>) figures.get("autoRouted");
         assertThat(((Number) routed.get("share")).doubleValue()).isBetween(0.0, 1.0);
         assertThat(((Number) figures.get("predictionsPerSecond")).doubleValue()).isPositive();
+        assertThat(((Number) figures.get("singleThread1KbPredictionsPerSecond")).doubleValue()).as("speed is measured unless asked not to")
+                .isPositive();
         @SuppressWarnings("unchecked")
         Map<String, Object> model = (Map<String, Object>) figures.get("model");
         assertThat(model).containsEntry("seed", 7).containsEntry("targetPrecision", 0.9);
@@ -84,6 +86,17 @@ class EvaluateCommandTest {
         Map<String, Object> figures = MailJson.mapper().readValue(report.toFile(), Map.class);
         assertThat(((Number) figures.get("accuracy")).doubleValue()).as("it fits its own training data").isGreaterThan(0.95);
         assertThat(figures).containsKeys("macroF1", "coverageAtPrecision", "trainSeconds", "predictionsPerSecond");
+    }
+
+    @Test
+    void speedIsOnOrOff() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ClassifierCli.run(new String[] {"evaluate", "--train", "x.csv", "--test", "y.csv", "--report", "r.json",
+                "--speed", "sometimes"}, new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--speed is on or off, not sometimes");
     }
 
     @Test
