@@ -5,7 +5,9 @@
 # train.csv is split 80/20, stratified by label, with the seed (as bench/classifier.sh does).
 # Prints one line per label and, last, one JSON object per set with the share sent to review overall
 # and per label. Reports are written to target/bench/unknown-topics/.
-# Usage: bench/unknown-topics.sh [SET ...]   (default: sib200-da agenda-da); SEED (default 7)
+# Usage: bench/unknown-topics.sh [SET ...]   (default: sib200-da agenda-da); SEED (default 7);
+# ENCODER=none trains without the second stage (as training does itself where it does not help);
+# LABELS=a,b leaves out only these labels (the summary counts every report in the output directory).
 DEFAULT_OUT=target/bench/unknown-topics
 source "$(dirname "$0")/classifier-common.sh"
 sets=("$@")
@@ -20,6 +22,7 @@ print("\n".join(sorted({row["label"] for row in csv.DictReader(open(sys.argv[1],
 PY
 )
   while IFS= read -r label; do
+    if [ -n "${LABELS:-}" ] && [[ ",$LABELS," != *",$label,"* ]]; then continue; fi
     python3 - "$train" "$test" "$label" "$OUT/$set-without.csv" "$OUT/$set-only.csv" <<'PY'
 import csv, sys
 train, test, label, without, only = sys.argv[1:]
@@ -34,7 +37,7 @@ copy(test, only, lambda l: l == label)
 PY
     safe=$(printf '%s' "$label" | tr -c 'A-Za-z0-9-' '_')
     java -jar "$JAR" evaluate --train "$OUT/$set-without.csv" --test "$OUT/$set-only.csv" \
-      --report "$OUT/$set-label-$safe.json" --seed "$SEED" --speed off > /dev/null
+      --report "$OUT/$set-label-$safe.json" --seed "$SEED" --speed off ${ENCODER:+--encoder "$ENCODER"} > /dev/null
     python3 - "$OUT/$set-label-$safe.json" "$set" "$label" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
