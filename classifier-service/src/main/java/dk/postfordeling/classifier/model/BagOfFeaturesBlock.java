@@ -148,15 +148,28 @@ public final class BagOfFeaturesBlock extends AbstractBlock {
      * {@link #outputWeight} and {@link #labelBias} give them); {@code null} for a part the shape has not.
      */
     void setValues(float[] table, float[] hiddenBiasValues, float[] outputWeight, float[] labelBias) {
-        embedding.getArray().set(table);
+        overwrite(embedding.getArray(), table);
         if (hiddenBias != null) {
-            hiddenBias.getArray().set(hiddenBiasValues);
+            overwrite(hiddenBias.getArray(), hiddenBiasValues);
         }
         if (output == null) {
-            bias.getArray().set(labelBias);
+            overwrite(bias.getArray(), labelBias);
         } else {
-            output.getParameters().get("weight").getArray().set(outputWeight);
-            output.getParameters().get("bias").getArray().set(labelBias);
+            overwrite(output.getParameters().get("weight").getArray(), outputWeight);
+            overwrite(output.getParameters().get("bias").getArray(), labelBias);
+        }
+    }
+
+    /**
+     * In place, by arithmetic: {@code NDArray.set} makes libtorch print a deprecation warning on the
+     * process's own error stream, outside the service's JSON log lines. The parameter stops asking for
+     * gradients first: on a thread of its own (the final model trains beside the second stage)
+     * PyTorch records gradients by default and refuses to change such a parameter in place.
+     */
+    private static void overwrite(NDArray target, float[] values) {
+        target.setRequiresGradient(false);
+        try (NDManager scratch = target.getManager().newSubManager()) {
+            target.muli(0).addi(scratch.create(values, target.getShape()));
         }
     }
 

@@ -84,6 +84,27 @@ class BagOfFeaturesTrainingTest {
         }
     }
 
+    /** Training puts the final words model on a thread of its own, where PyTorch records gradients by default. */
+    @Test
+    void trainsOnAThreadOfItsOwnAsOnTheMainThread() throws Exception {
+        Data train = data(200, 1);
+        float[][] tables = new float[2][];
+        try (Model model = ModelTrainer.fit(train.features, train.targetArray(), ROWS, LABELS, options(16, true, 5))) {
+            tables[0] = ((BagOfFeaturesBlock) model.getBlock()).table();
+        }
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            tables[1] = thread.submit(() -> {
+                try (Model model = ModelTrainer.fit(train.features, train.targetArray(), ROWS, LABELS, options(16, true, 5))) {
+                    return ((BagOfFeaturesBlock) model.getBlock()).table();
+                }
+            }).get();
+        } finally {
+            thread.shutdown();
+        }
+        assertThat(tables[1]).containsExactly(tables[0]);
+    }
+
     @Test
     void theSameSeedGivesTheSameModelAndAnotherSeedAnother() {
         Data train = data(200, 1);
