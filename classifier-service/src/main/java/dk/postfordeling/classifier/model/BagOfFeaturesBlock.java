@@ -1,5 +1,6 @@
 package dk.postfordeling.classifier.model;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -106,20 +107,40 @@ public final class BagOfFeaturesBlock extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray features = inputs.get(0);
-        NDArray weights = inputs.get(1);
-        NDArray table = parameterStore.getValue(embedding, features.getDevice(), training);
+        Device device = features.getDevice();
+        NDArray table = parameterStore.getValue(embedding, device, training);
+        if (output == null) {
+            return new NDList(scores(features, inputs.get(1), table, null, null, parameterStore.getValue(bias, device, training), 0f));
+        }
+        return new NDList(scores(features, inputs.get(1), table,
+                hiddenBias == null ? null : parameterStore.getValue(hiddenBias, device, training),
+                parameterStore.getValue(output.getParameters().get("weight"), device, training),
+                parameterStore.getValue(output.getParameters().get("bias"), device, training), training ? dropout : 0f));
+    }
+
+    /**
+     * The network's arithmetic, for the block and for {@link BagOfFeaturesTraining}'s batches (which
+     * pass a table of their own rows): label scores {@code [batch, labels]} of feature rows
+     * {@code [batch, length]} and their weights.
+     *
+     * @param outputWeight {@code null} without an embedding (then {@code table} holds label weights)
+     * @param hiddenBias   {@code null} without a ReLU
+     * @param dropout      share of the text vector dropped (0 when not training)
+     */
+    static NDArray scores(NDArray features, NDArray weights, NDArray table, NDArray hiddenBias, NDArray outputWeight,
+            NDArray bias, float dropout) {
         NDArray embedded = Embedding.embedding(features, table, SparseFormat.DENSE).head();
         NDArray pooled = embedded.mul(weights.expandDims(2)).sum(new int[] {1});
-        if (output == null) {
-            return new NDList(pooled.add(parameterStore.getValue(bias, features.getDevice(), training)));
+        if (outputWeight == null) {
+            return pooled.add(bias);
         }
         if (hiddenBias != null) {
-            pooled = Activation.relu(pooled.add(parameterStore.getValue(hiddenBias, features.getDevice(), training)));
+            pooled = Activation.relu(pooled.add(hiddenBias));
         }
-        if (training && dropout > 0) {
+        if (dropout > 0) {
             pooled = ai.djl.nn.norm.Dropout.dropout(pooled, dropout, true).head();
         }
-        return output.forward(parameterStore, new NDList(pooled), training, params);
+        return pooled.matMul(outputWeight.transpose()).add(bias);
     }
 
     @Override

@@ -5,10 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.nn.Activation;
-import ai.djl.nn.core.Embedding;
-import ai.djl.nn.norm.Dropout;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.loss.Loss;
 import java.util.Arrays;
@@ -149,21 +145,8 @@ final class BagOfFeaturesTraining {
             NDArray hidden = hiddenBias == null ? null : parameter(manager, hiddenBias.values, new Shape(dimension));
             NDArray weight = outputWeight == null ? null : parameter(manager, outputWeight.values, new Shape(labels, dimension));
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray embedded = Embedding.embedding(manager.create(indices, new Shape(batch, length)), rowsOfBatch, SparseFormat.DENSE)
-                        .head();
-                NDArray pooled = embedded.mul(manager.create(weights, new Shape(batch, length)).expandDims(2)).sum(new int[] {1});
-                NDArray scores;
-                if (weight == null) {
-                    scores = pooled.add(bias);
-                } else {
-                    if (hidden != null) {
-                        pooled = Activation.relu(pooled.add(hidden));
-                    }
-                    if (dropout > 0) {
-                        pooled = Dropout.dropout(pooled, dropout, true).head();
-                    }
-                    scores = pooled.matMul(weight.transpose()).add(bias);
-                }
+                NDArray scores = BagOfFeaturesBlock.scores(manager.create(indices, new Shape(batch, length)),
+                        manager.create(weights, new Shape(batch, length)), rowsOfBatch, hidden, weight, bias, dropout);
                 collector.backward(loss.evaluate(new NDList(manager.create(y, new Shape(batch))), new NDList(scores)));
             }
             float stepSize = (float) (learningRate * Math.sqrt(1 - Math.pow(BETA2, step)) / (1 - Math.pow(BETA1, step)));
