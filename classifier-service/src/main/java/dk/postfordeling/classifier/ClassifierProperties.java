@@ -5,6 +5,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -22,6 +23,7 @@ import org.springframework.validation.annotation.Validated;
  * @param encoder            the pretrained sentence encoder of the cascade's second stage for models trained
  *                           here: {@code bundled:all-minilm-l6-v2-q}, a directory (see docs/classifier.md),
  *                           or {@code none} for no second stage
+ * @param modelCheckInterval how often the service looks whether another model version was made current
  */
 @Validated
 @ConfigurationProperties("postfordeling.classifier")
@@ -32,11 +34,13 @@ public record ClassifierProperties(
         @DefaultValue("3") @Min(1) int topK,
         @DefaultValue("true") boolean bootstrapSample,
         @DefaultValue("2000") @Min(0) int attachmentChars,
-        @DefaultValue(dk.postfordeling.classifier.encoder.SentenceEncoder.BUNDLED) @NotNull String encoder) {
+        @DefaultValue(dk.postfordeling.classifier.encoder.SentenceEncoder.BUNDLED) @NotNull String encoder,
+        @DefaultValue("PT5S") @NotNull Duration modelCheckInterval) {
 
     /** The defaults, for the command line. */
     public static ClassifierProperties defaults(Path modelDir) {
-        return new ClassifierProperties(modelDir, 0.80, 0.5, 3, false, 2000, dk.postfordeling.classifier.encoder.SentenceEncoder.BUNDLED);
+        return new ClassifierProperties(modelDir, 0.80, 0.5, 3, false, 2000, dk.postfordeling.classifier.encoder.SentenceEncoder.BUNDLED,
+                Duration.ofSeconds(5));
     }
 
     /** The training options for models trained by the service, with its encoder. */

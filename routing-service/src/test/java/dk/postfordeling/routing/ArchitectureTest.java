@@ -8,7 +8,11 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Package by feature: destinations and the review queue do not know the dispatcher that drives them. */
+/**
+ * Routing's inner rules: package by feature without cycles; destinations and the review queue do
+ * not know the dispatcher that drives them; web code asks the tables' owners instead of writing
+ * SQL; the routing decision is plain Java.
+ */
 @AnalyzeClasses(packages = "dk.postfordeling.routing", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -17,10 +21,18 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule destinationsAndReviewDoNotDriveDispatch = noClasses()
-            .that().resideInAnyPackage("..routing.destination..", "..routing.review..", "..routing.table..", "..routing.outbox..")
+            .that().resideInAnyPackage("..routing.destination..", "..routing.review..", "..routing.table..", "..routing.outbox..",
+                    "..routing.outcome..", "..routing.policy..")
             .should().dependOnClassesThat().resideInAnyPackage("..routing.dispatch..", "..routing.intake..", "..routing.api..");
 
     @ArchTest
-    static final ArchRule noServiceReachesIntoAnother = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("dk.postfordeling.intake..", "dk.postfordeling.classifier..");
+    static final ArchRule webCodeWritesNoSql = noClasses()
+            .that().resideInAnyPackage("..routing.web..", "..routing.api..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..");
+
+    @ArchTest
+    static final ArchRule theRoutingDecisionIsPlainJava = noClasses()
+            .that().resideInAPackage("..routing.policy..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..", "java.sql..",
+                    "io.micrometer..");
 }

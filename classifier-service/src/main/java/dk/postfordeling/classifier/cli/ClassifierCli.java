@@ -109,7 +109,7 @@ public final class ClassifierCli {
             sources.add(data.getFileName().toString());
         }
         if (feedbackServers != null) {
-            FeedbackReader.Feedback feedback = new FeedbackReader(feedbackServers, java.time.Duration.ofSeconds(60)).read();
+            FeedbackReader.Feedback feedback = FeedbackReader.plaintext(feedbackServers, java.time.Duration.ofSeconds(60)).read();
             examples.addAll(feedback.examples());
             sources.add(Topics.MAIL_FEEDBACK.name());
             summary.put("feedback", Map.of("records", feedback.records(), "used", feedback.examples().size(),
@@ -346,7 +346,7 @@ public final class ClassifierCli {
         double threshold = Double.parseDouble(options.getOrDefault("threshold", "0.80"));
         ClassifierProperties defaults = ClassifierProperties.defaults(repository.root());
         DecisionPolicy policy = new DecisionPolicy(new ClassifierProperties(repository.root(), threshold, defaults.minKnownWordShare(),
-                defaults.topK(), false, defaults.attachmentChars(), defaults.encoder()));
+                defaults.topK(), false, defaults.attachmentChars(), defaults.encoder(), defaults.modelCheckInterval()));
         try (TextClassifier classifier = TextClassifier.load(current)) {
             BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
             String line;

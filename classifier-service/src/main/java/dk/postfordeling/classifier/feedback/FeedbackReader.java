@@ -31,17 +31,26 @@ public final class FeedbackReader {
     public record Feedback(List<LabelledText> examples, int records, int superseded, int withoutText) {
     }
 
-    private final String bootstrapServers;
+    private final Map<String, Object> clientConfig;
     private final Duration timeout;
 
-    public FeedbackReader(String bootstrapServers, Duration timeout) {
-        this.bootstrapServers = bootstrapServers;
+    /**
+     * @param clientConfig the Kafka client settings the service's own clients use (bootstrap servers,
+     *                     TLS, SASL); the reader adds its own id and reading settings
+     */
+    public FeedbackReader(Map<String, Object> clientConfig, Duration timeout) {
+        this.clientConfig = Map.copyOf(clientConfig);
         this.timeout = timeout;
+    }
+
+    /** A reader of a broker that needs no credentials (the command line, tests). */
+    public static FeedbackReader plaintext(String bootstrapServers, Duration timeout) {
+        return new FeedbackReader(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), timeout);
     }
 
     public Feedback read() {
         Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.putAll(clientConfig);
         properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "classifier-feedback-reader-" + UUID.randomUUID());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1000);

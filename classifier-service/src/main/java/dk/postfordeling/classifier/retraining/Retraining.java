@@ -33,8 +33,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +47,7 @@ import org.springframework.stereotype.Component;
  * in use and switches between two messages when a new one is promoted.
  */
 @Component
-public class Retraining implements DisposableBean {
+public class Retraining implements DisposableBean, SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(Retraining.class);
     static final String SHADOW_FILE = "shadow.json";
@@ -60,7 +61,8 @@ public class Retraining implements DisposableBean {
     private final RetrainingProperties properties;
     private final dk.postfordeling.classifier.model.TrainingOptions trainingOptions;
     private final DecisionPolicy policy;
-    private final String bootstrapServers;
+    /** The service's Kafka client settings, TLS and SASL included, for reading the feedback topic. */
+    private final java.util.Map<String, Object> kafkaClient;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "retraining");
@@ -70,13 +72,13 @@ public class Retraining implements DisposableBean {
     private final AtomicReference<Status> status = new AtomicReference<>(new Status("IDLE", "Ingen genoptræning kørt endnu.", null));
 
     public Retraining(ActiveModel active, ClassifierProperties classifier, RetrainingProperties properties,
-            @Value("${spring.kafka.bootstrap-servers}") String bootstrapServers, Clock clock) throws IOException {
+            KafkaProperties kafka, Clock clock) throws IOException {
         this.active = active;
         this.repository = new ModelRepository(classifier.modelDir());
         this.properties = properties;
         this.policy = new DecisionPolicy(classifier);
         this.trainingOptions = classifier.trainingOptions();
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaClient = kafka.buildConsumerProperties();
         this.clock = clock;
     }
 
@@ -94,7 +96,14 @@ public class Retraining implements DisposableBean {
         return true;
     }
 
-    @Scheduled(cron = "${postfordeling.classifier.retraining.schedule:-}")
+    /** Retrains on the configured cron schedule, if there is one. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        if (!"-".equals(properties.schedule())) {
+            tasks.addCronTask(this::scheduled, properties.schedule());
+        }
+    }
+
     void scheduled() {
         if (!start()) {
             log.info("scheduled retraining skipped: one is already running");
@@ -112,7 +121,7 @@ public class Retraining implements DisposableBean {
 
     /** One retraining, synchronously. */
     Status run() throws IOException {
-        FeedbackReader.Feedback feedback = new FeedbackReader(bootstrapServers, Duration.ofSeconds(60)).read();
+        FeedbackReader.Feedback feedback = new FeedbackReader(kafkaClient, Duration.ofSeconds(60)).read();
         List<LabelledText> decisions = feedback.examples();
         if (decisions.size() < properties.minDecisions()) {
             return new Status("IDLE", "For få afgørelser fra medarbejdere at lære af (" + decisions.size() + ", mindst "

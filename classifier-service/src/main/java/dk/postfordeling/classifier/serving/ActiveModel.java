@@ -18,6 +18,8 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,16 +29,18 @@ import org.springframework.stereotype.Component;
  * so no message is dropped or classified by a half-loaded model.
  */
 @Component
-public class ActiveModel implements DisposableBean {
+public class ActiveModel implements DisposableBean, SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ActiveModel.class);
     static final String SAMPLE_DATA = "/sample-data/sample-mails-da.csv";
 
     private final ModelRepository repository;
+    private final java.time.Duration checkInterval;
     private volatile TextClassifier classifier;
 
     public ActiveModel(ClassifierProperties properties, Clock clock) throws IOException {
         this.repository = new ModelRepository(properties.modelDir());
+        this.checkInterval = properties.modelCheckInterval();
         Optional<Path> current = repository.current();
         if (current.isEmpty()) {
             if (!properties.bootstrapSample()) {
@@ -72,7 +76,11 @@ public class ActiveModel implements DisposableBean {
      * Follows the repository's {@code CURRENT} pointer: when {@code train} (or an admin) makes another
      * version current, the service switches to it between two messages.
      */
-    @org.springframework.scheduling.annotation.Scheduled(fixedDelayString = "${postfordeling.classifier.model-check-interval:PT5S}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::followCurrent, checkInterval);
+    }
+
     public void followCurrent() {
         try {
             Optional<Path> current = repository.current();

@@ -64,7 +64,7 @@ class ClassificationWorker {
      * Classifies each poll's mails and sends all their classifications before waiting for Kafka's
      * confirmations: one round trip to the broker per poll instead of one per mail.
      */
-    @KafkaListener(topics = "mail.extracted.v1", groupId = "classifier-service",
+    @KafkaListener(topics = Topics.Names.MAIL_EXTRACTED, groupId = "classifier-service",
             containerFactory = "textExtractedListenerFactory")
     void onTextExtracted(List<TextExtracted> batch) throws InterruptedException {
         List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());

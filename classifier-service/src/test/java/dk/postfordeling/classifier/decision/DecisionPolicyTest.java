@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class DecisionPolicyTest {
 
-    private final DecisionPolicy policy = new DecisionPolicy(new ClassifierProperties(Path.of("m"), 0.8, 0.5, 3, false, 2000, "none"));
+    private final DecisionPolicy policy = new DecisionPolicy(new ClassifierProperties(Path.of("m"), 0.8, 0.5, 3, false, 2000, "none", java.time.Duration.ofSeconds(5)));
 
     @Test
     void routesAConfidentPredictionOnFamiliarText() {

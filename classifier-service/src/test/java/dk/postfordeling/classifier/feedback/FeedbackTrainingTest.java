@@ -66,7 +66,7 @@ class FeedbackTrainingTest {
                     new RoutingCorrected(mailId(200), "affald", "byggeri", "rv_0123456789", AT)));
             producer.flush();
 
-            FeedbackReader.Feedback feedback = new FeedbackReader(kafka.getBrokersAsString(), java.time.Duration.ofSeconds(30)).read();
+            FeedbackReader.Feedback feedback = FeedbackReader.plaintext(kafka.getBrokersAsString(), java.time.Duration.ofSeconds(30)).read();
             assertThat(feedback.records()).isEqualTo(13);
             assertThat(feedback.examples()).hasSize(11);
             assertThat(feedback.superseded()).isEqualTo(1);

@@ -42,8 +42,8 @@ class ReleaseOneModelTest {
             Prediction prediction = classifier.predict("Skraldespanden er ikke blevet tømt i denne uge");
             assertThat(prediction.labelThreshold()).isNaN();
 
-            var lenient = new DecisionPolicy(new ClassifierProperties(FIXTURE, 0.80, 0.5, 3, false, 2000, "none"));
-            var strict = new DecisionPolicy(new ClassifierProperties(FIXTURE, 0.999, 0.5, 3, false, 2000, "none"));
+            var lenient = new DecisionPolicy(new ClassifierProperties(FIXTURE, 0.80, 0.5, 3, false, 2000, "none", java.time.Duration.ofSeconds(5)));
+            var strict = new DecisionPolicy(new ClassifierProperties(FIXTURE, 0.999, 0.5, 3, false, 2000, "none", java.time.Duration.ofSeconds(5)));
             assertThat(lenient.decide(prediction, ExtractionStatus.EXTRACTED).decision()).isEqualTo(Decision.ROUTE);
             assertThat(strict.decide(prediction, ExtractionStatus.EXTRACTED).decision()).isEqualTo(Decision.REVIEW);
         }

@@ -49,7 +49,7 @@ class ExtractionWorker {
         this.clock = clock;
     }
 
-    @KafkaListener(topics = "mail.received.v1", groupId = "intake-service",
+    @KafkaListener(topics = Topics.Names.MAIL_RECEIVED, groupId = "intake-service",
             containerFactory = "mailReceivedListenerFactory")
     void onMailsReceived(List<MailReceived> batch) throws InterruptedException {
         List<CompletableFuture<?>> sends = new ArrayList<>(batch.size());

@@ -14,6 +14,7 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -26,7 +27,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,7 +39,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "postfordeling.intake.retention.enabled", havingValue = "true", matchIfMissing = true)
-class OriginalRetention {
+class OriginalRetention implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OriginalRetention.class);
 
@@ -55,7 +58,7 @@ class OriginalRetention {
         this.schedule = Files.createDirectories(intake.journalDir().resolve("retention"));
     }
 
-    @KafkaListener(topics = "mail.routed.v1", groupId = "intake-service-retention", containerFactory = "mailRoutedListenerFactory")
+    @KafkaListener(topics = Topics.Names.MAIL_ROUTED, groupId = "intake-service-retention", containerFactory = "mailRoutedListenerFactory")
     void onMailRouted(MailRouted routed) throws IOException {
         long due = routed.routedAt().plus(properties.afterRouting()).toEpochMilli();
         try {
@@ -65,7 +68,12 @@ class OriginalRetention {
         }
     }
 
-    @Scheduled(fixedDelayString = "${postfordeling.intake.retention.check-interval:1h}", initialDelayString = "5s")
+    /** Deletes what is due every {@code check-interval}, from five seconds after start. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::deleteDueOriginals, properties.checkInterval(), Duration.ofSeconds(5)));
+    }
+
     void deleteDueOriginals() {
         long now = clock.millis();
         List<Path> due;

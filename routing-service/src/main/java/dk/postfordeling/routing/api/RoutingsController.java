@@ -1,9 +1,10 @@
 package dk.postfordeling.routing.api;
 
+import dk.postfordeling.routing.outcome.RoutingOutcomes;
+import dk.postfordeling.routing.review.ReviewItems;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,40 +20,36 @@ class RoutingsController {
 
     private static final int MAX_LIMIT = 500;
 
-    private final JdbcClient jdbc;
+    private final RoutingOutcomes outcomes;
+    private final ReviewItems reviewItems;
 
-    RoutingsController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    RoutingsController(RoutingOutcomes outcomes, ReviewItems reviewItems) {
+        this.outcomes = outcomes;
+        this.reviewItems = reviewItems;
     }
 
     @GetMapping("/routings")
     List<RoutingView> recentRoutings(@RequestParam(defaultValue = "50") int limit) {
-        return jdbc.sql("""
-                select mail_id, outcome, label, confidence, destination_type, destination_key, destination_address,
-                       external_reference, decided_by, model_version, decided_at
-                from routing_outcome order by decided_at desc limit :limit""")
-                .param("limit", Math.max(1, Math.min(limit, MAX_LIMIT)))
-                .query((rs, n) -> new RoutingView(rs.getObject("mail_id", UUID.class), rs.getString("outcome"),
-                        rs.getString("label"), rs.getDouble("confidence"), rs.getString("destination_type"),
-                        rs.getString("destination_key"), rs.getString("destination_address"),
-                        rs.getString("external_reference"), rs.getString("decided_by"), rs.getString("model_version"),
-                        rs.getTimestamp("decided_at").toInstant()))
-                .list();
+        return outcomes.recent(bounded(limit)).stream()
+                .map(o -> new RoutingView(o.mailId(), o.outcome().name(), o.label(), o.confidence(), o.destinationType(),
+                        o.destinationKey(), o.destinationAddress(), o.externalReference(), o.decidedBy().name(),
+                        o.modelVersion(), o.decidedAt()))
+                .toList();
     }
 
     @GetMapping("/reviews")
     List<ReviewView> openReviews(@RequestParam(defaultValue = "50") int limit) {
-        return jdbc.sql("""
-                select mail_id, channel, status, reasons::text as reasons, suggestions::text as suggestions, created_at
-                from review_item where status <> 'DONE' order by created_at limit :limit""")
-                .param("limit", Math.max(1, Math.min(limit, MAX_LIMIT)))
-                .query((rs, n) -> new ReviewView(rs.getObject("mail_id", UUID.class), rs.getString("channel"),
-                        rs.getString("status"), rs.getString("reasons"), rs.getString("suggestions"),
-                        rs.getTimestamp("created_at").toInstant()))
-                .list();
+        return reviewItems.waiting(bounded(limit)).stream()
+                .map(w -> new ReviewView(w.mailId(), w.channel(), w.status().name(), w.reasonsJson(), w.suggestionsJson(),
+                        w.createdAt()))
+                .toList();
     }
 
-    /** One outcome. {@code outcome} is ROUTED or REVIEW. */
+    private static int bounded(int limit) {
+        return Math.max(1, Math.min(limit, MAX_LIMIT));
+    }
+
+    /** One outcome. {@code outcome} is ROUTED, REVIEW or CLOSED. */
     record RoutingView(UUID mailId, String outcome, String label, double confidence, String destinationType,
             String destinationKey, String destinationAddress, String externalReference, String decidedBy,
             String modelVersion, Instant decidedAt) {

@@ -1,6 +1,5 @@
 package dk.postfordeling.routing.dispatch;
 
-import dk.postfordeling.contracts.Decision;
 import dk.postfordeling.contracts.DecisionReason;
 import dk.postfordeling.contracts.Destination;
 import dk.postfordeling.contracts.DestinationType;
@@ -21,12 +20,15 @@ import java.io.InputStream;
 import java.util.EnumMap;
 import java.util.Map;
 import dk.postfordeling.routing.outbox.Outbox;
+import dk.postfordeling.routing.outcome.DecidedBy;
+import dk.postfordeling.routing.outcome.OutcomeKind;
+import dk.postfordeling.routing.outcome.RoutingOutcomes;
+import dk.postfordeling.routing.policy.RoutingPolicy;
 import dk.postfordeling.routing.review.ReviewQueue;
 import dk.postfordeling.routing.table.ReviewRules;
 import dk.postfordeling.routing.table.Route;
 import dk.postfordeling.routing.table.RoutingProperties;
 import dk.postfordeling.routing.table.RoutingTable;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +39,6 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
@@ -63,14 +64,14 @@ public class RoutingDispatcher {
 
     private final RoutingTasks tasks;
     private final RoutingTable table;
-    private final ReviewRules reviewRules;
+    private final RoutingPolicy policy;
     private final Map<DestinationType, DestinationAdapter> adapters;
     private final DeliveryRecords deliveries;
     private final ResilientFiling filing;
     private final BlobStore blobStore;
     private final ReviewQueue review;
     private final Outbox outbox;
-    private final JdbcClient jdbc;
+    private final RoutingOutcomes outcomes;
     private final TransactionTemplate transactions;
     private final RoutingProperties properties;
     private final Clock clock;
@@ -80,12 +81,12 @@ public class RoutingDispatcher {
 
     RoutingDispatcher(RoutingTasks tasks, RoutingTable table, ReviewRules reviewRules, List<DestinationAdapter> adapters, DeliveryRecords deliveries,
             ResilientFiling filing, BlobStore blobStore, ReviewQueue review,
-            Outbox outbox, JdbcClient jdbc, TransactionTemplate transactions, RoutingProperties properties, Clock clock,
+            Outbox outbox, RoutingOutcomes outcomes, TransactionTemplate transactions, RoutingProperties properties, Clock clock,
             io.micrometer.core.instrument.MeterRegistry meters) {
         this.meters = meters;
         this.tasks = tasks;
         this.table = table;
-        this.reviewRules = reviewRules;
+        this.policy = new RoutingPolicy(table, reviewRules, properties.trustMemoKle());
         this.adapters = new EnumMap<>(DestinationType.class);
         adapters.forEach(adapter -> this.adapters.put(adapter.type(), adapter));
         this.deliveries = deliveries;
@@ -93,7 +94,7 @@ public class RoutingDispatcher {
         this.blobStore = blobStore;
         this.review = review;
         this.outbox = outbox;
-        this.jdbc = jdbc;
+        this.outcomes = outcomes;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
@@ -141,64 +142,19 @@ public class RoutingDispatcher {
     private void handle(RoutingTask task) {
         MailClassified mail = task.classified();
         try (MailLogContext ignored = MailLogContext.open(mail.mailId())) {
-            if (task.overrideLabel() != null) {
-                // A person decided: their label, with no rule or threshold between them and the destination.
-                Optional<Route.ToDestination> chosen = table.destinationFor(task.overrideLabel());
-                if (chosen.isPresent()) {
-                    deliver(task, mail, chosen.get(), task.overrideLabel(), "REVIEWER");
-                } else {
-                    tasks.markDone(mail.mailId().value());
-                    log.warn("reviewer chose label {} without a destination; nothing filed", task.overrideLabel());
-                }
-                return;
-            }
-            Optional<ReviewRules.Match> rule = reviewRules.firstMatchWithTerm(mail.content());
-            if (rule.isPresent()) {
-                String name = rule.get().rule().name();
-                toReview(mail, List.of(new DecisionReason("RULE_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_'),
-                        "Post af denne art skal altid ses af en medarbejder (regel: " + name + ", term \u201c"
-                                + rule.get().term().replace("*", "") + "\u201d" + (rule.get().rule().requiresCpr()
-                                ? " i post med CPR-nummer" : "") + ").")));
-                return;
-            }
-            Optional<Route.ToDestination> byKle = senderKle(mail);
-            if (byKle.isPresent()) {
-                deliver(task, mail, byKle.get(), mail.hints().kleNumber(), "RULE");
-                return;
-            }
-            if (mail.decision() == Decision.REVIEW) {
-                toReview(mail, mail.reasons());
-                return;
-            }
-            Optional<Route> route = table.routeFor(mail.top().label());
-            if (route.isEmpty()) {
-                toReview(mail, List.of(new DecisionReason("NO_DESTINATION",
-                        "Rutetabellen har ingen modtager for " + mail.top().label() + ".")));
-            } else if (route.get() instanceof Route.ToReview) {
-                toReview(mail, List.of(new DecisionReason("RULE_ALWAYS_REVIEW",
-                        "Post om " + mail.top().label() + " skal altid ses af en medarbejder.")));
-            } else if (route.get() instanceof Route.ToDestination destination) {
-                if (destination.targetPrecision() != null && mail.top().probability() < destination.targetPrecision()) {
-                    toReview(mail, List.of(new DecisionReason("BELOW_DESTINATION_PRECISION", String.format(java.util.Locale.ROOT,
-                            "Modellen er %d %% sikker på %s; post til %s kræver mindst %d %%.",
-                            dk.postfordeling.platform.text.Percent.confidence(mail.top().probability()), mail.top().label(),
-                            destination.key(), dk.postfordeling.platform.text.Percent.threshold(destination.targetPrecision())))));
-                } else {
-                    deliver(task, mail, destination, mail.top().label(), "MODEL");
-                }
+            RoutingPolicy.Outcome outcome = policy.decide(mail, task.overrideLabel());
+            if (outcome instanceof RoutingPolicy.Deliver deliver) {
+                deliver(task, mail, deliver.destination(), deliver.label(), deliver.decidedBy());
+            } else if (outcome instanceof RoutingPolicy.ToReview review) {
+                toReview(mail, review.reasons());
+            } else if (outcome instanceof RoutingPolicy.NotFiled notFiled) {
+                tasks.markDone(mail.mailId().value());
+                log.warn("reviewer chose label {} without a destination; nothing filed", notFiled.label());
             }
         }
     }
 
-    /** The destination for the KLE subject key a Digital Post sender gave, when trusted and in the table. */
-    private Optional<Route.ToDestination> senderKle(MailClassified mail) {
-        if (!properties.trustMemoKle() || mail.hints() == null || mail.hints().kleNumber() == null) {
-            return Optional.empty();
-        }
-        return table.destinationFor(mail.hints().kleNumber().strip());
-    }
-
-    private void deliver(RoutingTask task, MailClassified mail, Route.ToDestination route, String label, String decidedBy) {
+    private void deliver(RoutingTask task, MailClassified mail, Route.ToDestination route, String label, DecidedBy decidedBy) {
         DestinationAdapter adapter = adapters.get(route.type());
         if (adapter == null) {
             toReview(mail, List.of(new DecisionReason("DESTINATION_NOT_CONFIGURED",
@@ -249,34 +205,18 @@ public class RoutingDispatcher {
         deliveries.confirm(mail.mailId().value(), route, reference);
         Destination destination = new Destination(route.type(), route.key(),
                 route.target());
-        jdbc.sql("""
-                insert into routing_outcome (mail_id, outcome, label, confidence, destination_type, destination_key,
-                    destination_address, external_reference, decided_by, model_version, decided_at)
-                values (:id, 'ROUTED', :label, :confidence, :type, :key, :address, :reference, :decidedBy, :model, :at)
-                on conflict (mail_id) do update set outcome = 'ROUTED', label = excluded.label, destination_type = excluded.destination_type,
-                    destination_key = excluded.destination_key, destination_address = excluded.destination_address,
-                    external_reference = excluded.external_reference, decided_by = excluded.decided_by, decided_at = excluded.decided_at""")
-                .param("id", mail.mailId().value())
-                .param("label", label)
-                .param("decidedBy", decidedBy)
-                .param("confidence", mail.top().probability())
-                .param("type", destination.type().name())
-                .param("key", destination.key())
-                .param("address", destination.address())
-                .param("reference", reference)
-                .param("model", mail.modelVersion())
-                .param("at", Timestamp.from(now))
-                .update();
+        outcomes.routed(mail.mailId().value(), label, mail.top().probability(), destination, reference, decidedBy,
+                mail.modelVersion(), now);
         outbox.append(Topics.MAIL_ROUTED, mail.mailId().toString(),
-                new MailRouted(mail.mailId(), label, destination, reference, decidedBy, now));
-        outcome("ROUTED", decidedBy, route.key());
+                new MailRouted(mail.mailId(), label, destination, reference, decidedBy.name(), now));
+        outcome(OutcomeKind.ROUTED, decidedBy, route.key());
         tasks.markDone(mail.mailId().value());
         log.info("mail filed in {} {}", route.type(), route.key());
     }
 
     /** Where mail ends, by who decided and the mailbox key (a label from the routing table, never content). */
-    private void outcome(String outcome, String decidedBy, String mailbox) {
-        meters.counter("postfordeling.routing.outcomes", "outcome", outcome, "decided_by", decidedBy,
+    private void outcome(OutcomeKind outcome, DecidedBy decidedBy, String mailbox) {
+        meters.counter("postfordeling.routing.outcomes", "outcome", outcome.name(), "decided_by", decidedBy.name(),
                 "mailbox", table.routeFor(mailbox).isPresent() ? mailbox : "other").increment();
     }
 
@@ -304,7 +244,7 @@ public class RoutingDispatcher {
 
     private void toReview(MailClassified mail, List<DecisionReason> reasons) {
         review.enqueue(mail, reasons);
-        outcome("REVIEW", "MODEL", mail.top().label());
+        outcome(OutcomeKind.REVIEW, DecidedBy.MODEL, mail.top().label());
         tasks.markDone(mail.mailId().value());
         log.info("mail sent to review reasons={}", reasons.stream().map(DecisionReason::code).toList());
     }

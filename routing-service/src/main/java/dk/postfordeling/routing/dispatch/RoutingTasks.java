@@ -10,7 +10,11 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The durable queue of classified mail in PostgreSQL. */
+/**
+ * The durable queue of classified mail in PostgreSQL, and the only writer of {@code routing_task}.
+ * Statuses are written as literals from {@link TaskStatus}, so the partial indexes on them
+ * ({@code routing_task_due}, {@code routing_task_dead}) serve every query.
+ */
 @Repository
 public class RoutingTasks {
 
@@ -44,8 +48,8 @@ public class RoutingTasks {
     Optional<RoutingTask> lockNextDue() {
         return jdbc.sql("""
                 select classified::text as classified, attempts, override_label, decided_by from routing_task
-                where status = 'PENDING' and next_attempt_at <= now()
-                order by next_attempt_at limit 1 for update skip locked""")
+                where status = '%s' and next_attempt_at <= now()
+                order by next_attempt_at limit 1 for update skip locked""".formatted(TaskStatus.PENDING))
                 .query((rs, n) -> new RoutingTask(
                         MailJson.mapper().readValue(rs.getString("classified"), MailClassified.class), rs.getInt("attempts"),
                         rs.getString("override_label"), rs.getString("decided_by")))
@@ -53,7 +57,8 @@ public class RoutingTasks {
     }
 
     void markDone(UUID mailId) {
-        jdbc.sql("update routing_task set status = 'DONE', waiting_for = null, updated_at = now() where mail_id = :id")
+        jdbc.sql("update routing_task set status = '%s', waiting_for = null, updated_at = now() where mail_id = :id"
+                .formatted(TaskStatus.DONE))
                 .param("id", mailId).update();
     }
 
@@ -79,9 +84,9 @@ public class RoutingTasks {
     /** Gives up on the task until ops replay it. */
     void markDead(UUID mailId, String destination, String cause) {
         jdbc.sql("""
-                update routing_task set status = 'DEAD', attempts = attempts + 1, dead_destination = :destination,
+                update routing_task set status = '%s', attempts = attempts + 1, dead_destination = :destination,
                     last_error = :cause, dead_at = now(), waiting_for = null, updated_at = now()
-                where mail_id = :id""")
+                where mail_id = :id""".formatted(TaskStatus.DEAD))
                 .param("id", mailId).param("destination", destination).param("cause", cause).update();
     }
 
@@ -93,7 +98,7 @@ public class RoutingTasks {
     public List<DeadLetter> deadLetters() {
         return jdbc.sql("""
                 select mail_id, label, dead_destination, last_error, attempts, dead_at from routing_task
-                where status = 'DEAD' order by dead_at""")
+                where status = '%s' order by dead_at""".formatted(TaskStatus.DEAD))
                 .query((rs, n) -> new DeadLetter(rs.getObject("mail_id", UUID.class), rs.getString("label"),
                         rs.getString("dead_destination"), rs.getString("last_error"), rs.getInt("attempts"),
                         rs.getTimestamp("dead_at").toInstant()))
@@ -108,10 +113,16 @@ public class RoutingTasks {
      */
     public int replay(UUID mailId) {
         return jdbc.sql("""
-                update routing_task set status = 'PENDING', attempts = 0, next_attempt_at = now(), dead_destination = null,
+                update routing_task set status = '%s', attempts = 0, next_attempt_at = now(), dead_destination = null,
                     dead_at = null, updated_at = now()
-                where status = 'DEAD' and (cast(:id as uuid) is null or mail_id = :id)""")
+                where status = '%s' and (cast(:id as uuid) is null or mail_id = :id)""".formatted(TaskStatus.PENDING, TaskStatus.DEAD))
                 .param("id", mailId).update();
+    }
+
+    /** Whether the mail's task is finished: filed, or handed to review. */
+    public boolean isDone(UUID mailId) {
+        return jdbc.sql("select count(*) from routing_task where mail_id = :id and status = '%s'".formatted(TaskStatus.DONE))
+                .param("id", mailId).query(Integer.class).single() == 1;
     }
 
     /** The classification a task was created from. */
@@ -126,9 +137,9 @@ public class RoutingTasks {
      */
     public void decideByReviewer(UUID mailId, String label, String reviewer, Instant notBefore) {
         jdbc.sql("""
-                update routing_task set status = 'PENDING', override_label = :label, decided_by = :reviewer, attempts = 0,
+                update routing_task set status = '%s', override_label = :label, decided_by = :reviewer, attempts = 0,
                     next_attempt_at = :notBefore, updated_at = now()
-                where mail_id = :id""")
+                where mail_id = :id""".formatted(TaskStatus.PENDING))
                 .param("id", mailId).param("label", label).param("reviewer", reviewer)
                 .param("notBefore", Timestamp.from(notBefore)).update();
     }
@@ -139,8 +150,9 @@ public class RoutingTasks {
      */
     public boolean undoDecision(UUID mailId, String reviewer) {
         return jdbc.sql("""
-                update routing_task set status = 'DONE', override_label = null, decided_by = null, updated_at = now()
-                where mail_id = :id and status = 'PENDING' and decided_by = :reviewer and next_attempt_at > now()""")
+                update routing_task set status = '%s', override_label = null, decided_by = null, updated_at = now()
+                where mail_id = :id and status = '%s' and decided_by = :reviewer and next_attempt_at > now()"""
+                .formatted(TaskStatus.DONE, TaskStatus.PENDING))
                 .param("id", mailId).param("reviewer", reviewer).update() == 1;
     }
 }

@@ -38,7 +38,7 @@ class ClassifiedMailListener {
         this.transactions = transactions;
     }
 
-    @KafkaListener(topics = "mail.classified.v1", groupId = "routing-service",
+    @KafkaListener(topics = Topics.Names.MAIL_CLASSIFIED, groupId = "routing-service",
             containerFactory = "mailClassifiedListenerFactory")
     void onMailsClassified(List<MailClassified> batch) {
         for (int i = 0; i < batch.size(); i++) {

@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import dk.postfordeling.routing.workbench.WorkbenchQueries;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
  * (labels) only.
  */
 @Component
-public class RoutingMetrics {
+public class RoutingMetrics implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingMetrics.class);
 
@@ -29,8 +30,11 @@ public class RoutingMetrics {
     private final MultiGauge accuracy;
     private final MultiGauge autoRouted;
 
-    public RoutingMetrics(WorkbenchQueries queries, MeterRegistry meters) {
+    private final java.time.Duration interval;
+
+    public RoutingMetrics(WorkbenchQueries queries, MeterRegistry meters, RoutingMetricsProperties properties) {
         this.queries = queries;
+        this.interval = properties.metricsInterval();
         Gauge.builder("postfordeling.routing.review.backlog", snapshot, s -> s.get().items())
                 .description("mail waiting for a person").register(meters);
         Gauge.builder("postfordeling.routing.review.oldest.age", snapshot, s -> s.get().oldestAge().toMillis() / 1000.0)
@@ -49,7 +53,11 @@ public class RoutingMetrics {
         refresh();
     }
 
-    @Scheduled(fixedDelayString = "${postfordeling.routing.metrics-interval:PT5S}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::refresh, interval);
+    }
+
     public void refresh() {
         try {
             snapshot.set(queries.backlog());

@@ -2,6 +2,7 @@ package dk.postfordeling.routing.outbox;
 
 import dk.postfordeling.contracts.MailJson;
 import dk.postfordeling.contracts.Topic;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -10,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Transactional outbox: an event is written in the same database transaction as the state change
  * it announces, and {@link OutboxRelay} publishes it to Kafka afterwards. So an event is never
- * published for a change that was rolled back, and never lost for one that was committed.
+ * published for a change that was rolled back, and never lost for one that was committed. The only
+ * writer of the {@code outbox} table.
  */
 @Component
 public class Outbox {
@@ -66,5 +68,28 @@ public class Outbox {
                 .param("payload", MailJson.mapper().writeValueAsString(event))
                 .param("headers", MailJson.mapper().writeValueAsString(headers))
                 .update();
+    }
+
+    /** An event waiting to be published. */
+    record Pending(long id, String topic, String key, String payload, String headers) {
+    }
+
+    /**
+     * Locks up to {@code limit} due events, oldest first, for the caller's transaction; other relays
+     * (on any instance) skip them.
+     */
+    List<Pending> lockDue(int limit) {
+        return jdbc.sql("""
+                select id, topic, message_key, payload::text as payload, headers::text as headers from outbox
+                where published_at is null and available_at <= now() order by id limit :limit for update skip locked""")
+                .param("limit", limit)
+                .query((rs, n) -> new Pending(rs.getLong("id"), rs.getString("topic"), rs.getString("message_key"),
+                        rs.getString("payload"), rs.getString("headers")))
+                .list();
+    }
+
+    /** Kafka confirmed these events. */
+    void markPublished(List<Long> ids) {
+        jdbc.sql("update outbox set published_at = now() where id = any(:ids)").param("ids", ids.toArray(Long[]::new)).update();
     }
 }

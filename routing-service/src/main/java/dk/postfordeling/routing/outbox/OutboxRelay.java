@@ -1,7 +1,9 @@
 package dk.postfordeling.routing.outbox;
 
 import dk.postfordeling.contracts.MailJson;
+import dk.postfordeling.routing.table.RoutingProperties;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +14,9 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.type.TypeReference;
@@ -26,22 +28,28 @@ import tools.jackson.core.type.TypeReference;
  * consumers are idempotent by mail id.
  */
 @Component
-class OutboxRelay {
+class OutboxRelay implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 100;
 
-    private final JdbcClient jdbc;
+    private final Outbox outbox;
     private final KafkaTemplate<String, Object> kafka;
     private final TransactionTemplate transactions;
+    private final Duration pollInterval;
 
-    OutboxRelay(JdbcClient jdbc, KafkaTemplate<String, Object> kafka, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
+    OutboxRelay(Outbox outbox, KafkaTemplate<String, Object> kafka, TransactionTemplate transactions, RoutingProperties properties) {
+        this.outbox = outbox;
         this.kafka = kafka;
         this.transactions = transactions;
+        this.pollInterval = properties.pollInterval();
     }
 
-    @Scheduled(fixedDelayString = "${postfordeling.routing.poll-interval:250ms}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::relay, pollInterval);
+    }
+
     void relay() {
         try {
             Integer published;
@@ -54,16 +62,10 @@ class OutboxRelay {
     }
 
     private int publishBatch() {
-        List<Row> rows = jdbc.sql("""
-                select id, topic, message_key, payload::text as payload, headers::text as headers from outbox
-                where published_at is null and available_at <= now() order by id limit :batch for update skip locked""")
-                .param("batch", BATCH)
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("topic"), rs.getString("message_key"),
-                        rs.getString("payload"), rs.getString("headers")))
-                .list();
+        List<Outbox.Pending> rows = outbox.lockDue(BATCH);
         // All of the batch is sent before waiting: one round of Kafka confirmations per batch, not per row.
         List<CompletableFuture<?>> sends = new ArrayList<>(rows.size());
-        for (Row row : rows) {
+        for (Outbox.Pending row : rows) {
             ProducerRecord<String, Object> record = new ProducerRecord<>(row.topic(), row.key(), row.payload().getBytes(StandardCharsets.UTF_8));
             if (row.headers() != null) {
                 Map<String, String> headers = MailJson.mapper().readValue(row.headers(), new TypeReference<Map<String, String>>() { });
@@ -86,12 +88,8 @@ class OutboxRelay {
                     rows.get(confirmed.size()).id());
         }
         if (!confirmed.isEmpty()) {
-            jdbc.sql("update outbox set published_at = now() where id = any(:ids)")
-                    .param("ids", confirmed.toArray(Long[]::new)).update();
+            outbox.markPublished(confirmed);
         }
         return confirmed.size() == rows.size() ? rows.size() : 0;
-    }
-
-    private record Row(long id, String topic, String key, String payload, String headers) {
     }
 }

@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,17 +27,19 @@ import org.springframework.stereotype.Component;
  * message naming it, and the table in use stays as it was.
  */
 @Component
-public class RoutingTableFile {
+public class RoutingTableFile implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingTableFile.class);
 
     private final Path file;
     private final RoutingTable table;
     private final ReviewRules rules;
+    private final java.time.Duration checkInterval;
     private volatile FileTime loaded;
 
-    public RoutingTableFile(@Value("${postfordeling.routing.table-file:}") String file, RoutingTable table, ReviewRules rules) {
-        this.file = file.isBlank() ? null : Path.of(file);
+    public RoutingTableFile(RoutingTableFileProperties properties, RoutingTable table, ReviewRules rules) {
+        this.file = properties.tableFile().isBlank() ? null : Path.of(properties.tableFile());
+        this.checkInterval = properties.tableCheckInterval();
         this.table = table;
         this.rules = rules;
         if (this.file != null) {
@@ -78,7 +80,13 @@ public class RoutingTableFile {
         return Map.of("destinations", destinations.size(), "alwaysReviewRules", alwaysReview.size());
     }
 
-    @Scheduled(fixedDelayString = "${postfordeling.routing.table-check-interval:PT10S}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        if (file != null) {
+            tasks.addFixedDelayTask(this::reloadWhenChanged, checkInterval);
+        }
+    }
+
     void reloadWhenChanged() {
         if (file == null) {
             return;

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -36,13 +35,10 @@ public class ClassifierModels {
 
     private final RestClient classifier;
 
-    /**
-     * @param clientId     routing's client of the classifier's model API (an ADMIN client there)
-     * @param clientSecret its secret, from the environment ({@code POSTFORDELING_CLASSIFIER_CLIENT_SECRET})
-     */
-    public ClassifierModels(@Value("${postfordeling.workbench.classifier-uri:http://localhost:8082}") String classifierUri,
-            @Value("${postfordeling.workbench.classifier-client-id:}") String clientId,
-            @Value("${postfordeling.workbench.classifier-client-secret:}") String clientSecret) {
+    public ClassifierModels(WorkbenchProperties properties) {
+        String classifierUri = properties.classifierUri();
+        String clientId = properties.classifierClientId();
+        String clientSecret = properties.classifierClientSecret();
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(2_000);
         requests.setReadTimeout(10_000);

@@ -5,15 +5,15 @@ import dk.postfordeling.contracts.RoutingCorrected;
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.routing.dispatch.RoutingTasks;
 import dk.postfordeling.routing.outbox.Outbox;
+import dk.postfordeling.routing.outcome.RoutingOutcomes;
+import dk.postfordeling.routing.review.ReviewItems;
 import dk.postfordeling.routing.review.AuditLog;
 import dk.postfordeling.routing.table.RoutingTable;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +39,8 @@ public class ReviewDecisions {
     /** Why a person closed an item without routing it. */
     public enum Closing { NOT_FOR_US, SPAM }
 
-    private final JdbcClient jdbc;
+    private final ReviewItems items;
+    private final RoutingOutcomes outcomes;
     private final RoutingTasks tasks;
     private final RoutingTable table;
     private final Outbox outbox;
@@ -48,10 +49,11 @@ public class ReviewDecisions {
     private final Clock clock;
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    public ReviewDecisions(JdbcClient jdbc, RoutingTasks tasks, RoutingTable table, Outbox outbox, AuditLog audit,
+    public ReviewDecisions(ReviewItems items, RoutingOutcomes outcomes, RoutingTasks tasks, RoutingTable table, Outbox outbox, AuditLog audit,
             WorkbenchProperties properties, Clock clock, io.micrometer.core.instrument.MeterRegistry meters) {
         this.meters = meters;
-        this.jdbc = jdbc;
+        this.items = items;
+        this.outcomes = outcomes;
         this.tasks = tasks;
         this.table = table;
         this.outbox = outbox;
@@ -71,7 +73,7 @@ public class ReviewDecisions {
             return Result.UNKNOWN_MAIL;
         }
         Instant now = clock.instant();
-        if (!closeItem(mailId, reviewer, "ROUTE:" + label, now)) {
+        if (!items.decide(mailId, reviewer, "ROUTE:" + label, now)) {
             return Result.NOT_YOUR_CLAIM;
         }
         reroute(classified.get(), label, reviewer, now);
@@ -85,13 +87,10 @@ public class ReviewDecisions {
     @Transactional
     public Result close(UUID mailId, Closing closing, String reviewer) {
         Instant now = clock.instant();
-        if (!closeItem(mailId, reviewer, closing.name(), now)) {
+        if (!items.decide(mailId, reviewer, closing.name(), now)) {
             return tasks.classified(mailId).isEmpty() ? Result.UNKNOWN_MAIL : Result.NOT_YOUR_CLAIM;
         }
-        jdbc.sql("""
-                update routing_outcome set outcome = 'CLOSED', closed_reason = :reason, decided_by = 'REVIEWER', decided_at = :at
-                where mail_id = :id""")
-                .param("id", mailId).param("reason", closing.name()).param("at", Timestamp.from(now)).update();
+        outcomes.closed(mailId, closing.name(), now);
         audit.record(reviewer, "CLOSE", mailId, Map.of("reason", closing.name()));
         return Result.DONE;
     }
@@ -106,10 +105,8 @@ public class ReviewDecisions {
         if (classified.isEmpty()) {
             return Result.UNKNOWN_MAIL;
         }
-        Optional<Routed> routed = jdbc.sql("""
-                select label, decided_by from routing_outcome r where mail_id = :id and outcome = 'ROUTED'
-                and exists (select 1 from routing_task t where t.mail_id = r.mail_id and t.status = 'DONE')""")
-                .param("id", mailId).query((rs, n) -> new Routed(rs.getString("label"), rs.getString("decided_by"))).optional();
+        // Only mail whose filing is finished: a decision still inside its undo window is undone, not corrected.
+        Optional<RoutingOutcomes.Routed> routed = tasks.isDone(mailId) ? outcomes.routed(mailId) : Optional.empty();
         if (routed.isEmpty()) {
             return Result.NOT_ROUTED;
         }
@@ -119,7 +116,7 @@ public class ReviewDecisions {
         reroute(classified.get(), label, reviewer, clock.instant());
         // routedBy: who had routed it (MODEL, RULE, REVIEWER), so observed accuracy counts only automatic routing.
         audit.record(reviewer, "CORRECT", mailId, Map.of("from", routed.get().label(), "label", label,
-                "modelLabel", classified.get().top().label(), "routedBy", routed.get().decidedBy()));
+                "modelLabel", classified.get().top().label(), "routedBy", routed.get().decidedBy().name()));
         meters.counter("postfordeling.routing.corrections", "mailbox", routed.get().label()).increment();
         return Result.DONE;
     }
@@ -131,40 +128,17 @@ public class ReviewDecisions {
     @Transactional
     public Result undo(UUID mailId, String reviewer) {
         Instant since = clock.instant().minus(properties.undoWindow());
-        Optional<String> closed = jdbc.sql("""
-                select decision from review_item where mail_id = :id and status = 'DONE' and decided_by = :reviewer
-                and decided_at > :since""")
-                .param("id", mailId).param("reviewer", reviewer).param("since", Timestamp.from(since))
-                .query(String.class).optional();
+        Optional<String> closed = items.decisionSince(mailId, reviewer, since);
         boolean rerouted = tasks.undoDecision(mailId, reviewer);
         if (closed.isPresent() && (rerouted || !closed.get().startsWith("ROUTE:"))) {
-            jdbc.sql("""
-                    update review_item set status = 'CLAIMED', claimed_by = :reviewer, claimed_at = now(),
-                        decision = null, decided_by = null, decided_at = null
-                    where mail_id = :id""")
-                    .param("id", mailId).param("reviewer", reviewer).update();
-            jdbc.sql("""
-                    update routing_outcome set outcome = 'REVIEW', closed_reason = null, decided_by = 'MODEL'
-                    where mail_id = :id and outcome = 'CLOSED'""")
-                    .param("id", mailId).update();
+            items.reopen(mailId, reviewer);
+            outcomes.reopened(mailId);
         } else if (!rerouted) {
             return Result.TOO_LATE;
         }
         outbox.withdraw(Topics.MAIL_FEEDBACK, mailId.toString());
         audit.record(reviewer, "UNDO", mailId, Map.of("decision", closed.orElse("CORRECT")));
         return Result.DONE;
-    }
-
-    /** Where a mail was filed, and who decided it (MODEL, RULE, REVIEWER). */
-    private record Routed(String label, String decidedBy) {
-    }
-
-    private boolean closeItem(UUID mailId, String reviewer, String decision, Instant now) {
-        return jdbc.sql("""
-                update review_item set status = 'DONE', decision = :decision, decided_by = :reviewer, decided_at = :at
-                where mail_id = :id and status = 'CLAIMED' and claimed_by = :reviewer""")
-                .param("id", mailId).param("reviewer", reviewer).param("decision", decision)
-                .param("at", Timestamp.from(now)).update() == 1;
     }
 
     private void reroute(MailClassified mail, String label, String reviewer, Instant now) {

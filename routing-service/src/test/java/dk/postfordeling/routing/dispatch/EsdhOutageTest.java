@@ -1,5 +1,6 @@
 package dk.postfordeling.routing.dispatch;
 
+import dk.postfordeling.testing.Classified;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
@@ -9,13 +10,8 @@ import static org.awaitility.Awaitility.await;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dk.postfordeling.contracts.Channel;
-import dk.postfordeling.contracts.Decision;
-import dk.postfordeling.contracts.DecisionReason;
 import dk.postfordeling.contracts.DestinationType;
-import dk.postfordeling.contracts.Explanation;
-import dk.postfordeling.contracts.LabelScore;
 import dk.postfordeling.contracts.MailClassified;
-import dk.postfordeling.contracts.MailId;
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.platform.blob.BlobStore;
 import dk.postfordeling.platform.blob.StoredBlob;
@@ -26,7 +22,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -171,8 +166,6 @@ class EsdhOutageTest {
     }
 
     private static MailClassified classified(StoredBlob original) {
-        return new MailClassified(MailId.forContent(original.sha256()), Channel.UPLOAD, original.uri(),
-                List.of(new LabelScore("byggeri", 0.97)), Decision.ROUTE, List.of(new DecisionReason("CONFIDENT", "Sikker.")),
-                new Explanation("byggeri", List.of(), "Test."), null, "test-model-1", Instant.now());
+        return Classified.routeTo("byggeri").original(original.sha256(), original.uri()).build();
     }
 }

@@ -5,10 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.util.GreenMailUtil;
 import dk.postfordeling.contracts.Channel;
-import dk.postfordeling.contracts.Decision;
 import dk.postfordeling.contracts.DecisionReason;
 import dk.postfordeling.contracts.DestinationType;
-import dk.postfordeling.contracts.Explanation;
 import dk.postfordeling.contracts.LabelScore;
 import dk.postfordeling.contracts.MailClassified;
 import dk.postfordeling.contracts.MailId;
@@ -18,6 +16,7 @@ import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.platform.blob.BlobStore;
 import dk.postfordeling.platform.blob.StoredBlob;
 import dk.postfordeling.routing.RoutingTestParts;
+import dk.postfordeling.testing.Classified;
 import dk.postfordeling.testing.KafkaTestConsumer;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
@@ -26,8 +25,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,7 +90,7 @@ class RoutingServiceTest {
     @Test
     void forwardsAConfidentMailToItsFunctionMailboxWithTheOriginalAttached() throws Exception {
         byte[] eml = sample("parking-complaint-with-pdf.eml");
-        MailClassified mail = classified(store(eml), Decision.ROUTE, "parkering", 0.94);
+        MailClassified mail = in(store(eml), Classified.routeTo("parkering").confidence(0.94));
 
         send(mail);
 
@@ -117,7 +114,7 @@ class RoutingServiceTest {
 
     @Test
     void putsAnUnsureMailInTheReviewQueueWithItsReasons() {
-        MailClassified mail = classified(store(sample("ambiguous-question.eml")), Decision.REVIEW, "parkering", 0.41);
+        MailClassified mail = in(store(sample("ambiguous-question.eml")), Classified.reviewOf("parkering", 0.41));
 
         send(mail);
 
@@ -132,7 +129,7 @@ class RoutingServiceTest {
 
     @Test
     void aLabelTheTableAlwaysSendsToAPersonGoesToReviewEvenWhenConfident() {
-        MailClassified mail = classified(store(sample("bulky-waste-pickup.eml")), Decision.ROUTE, "pleje-og-omsorg", 0.99);
+        MailClassified mail = in(store(sample("bulky-waste-pickup.eml")), Classified.routeTo("pleje-og-omsorg").confidence(0.99));
 
         send(mail);
 
@@ -143,7 +140,7 @@ class RoutingServiceTest {
 
     @Test
     void aLabelWithoutDestinationGoesToReview() {
-        MailClassified mail = classified(store("uden modtager".getBytes()), Decision.ROUTE, "ukendt-postkasse", 0.99);
+        MailClassified mail = in(store("uden modtager".getBytes()), Classified.routeTo("ukendt-postkasse").confidence(0.99));
 
         send(mail);
 
@@ -154,8 +151,8 @@ class RoutingServiceTest {
 
     @Test
     void aRedeliveredClassificationIsDeliveredOnce() throws Exception {
-        MailClassified mail = classified(store(sample("bulky-waste-pickup.eml")), Decision.ROUTE, "affald", 0.97);
-        MailClassified marker = classified(store("marker".getBytes()), Decision.REVIEW, "affald", 0.30);
+        MailClassified mail = in(store(sample("bulky-waste-pickup.eml")), Classified.routeTo("affald").confidence(0.97));
+        MailClassified marker = in(store("marker".getBytes()), Classified.reviewOf("affald", 0.30));
 
         send(mail);
         send(mail);
@@ -172,8 +169,8 @@ class RoutingServiceTest {
 
     @Test
     void anAccessRequestGoesToAPersonWhateverTheModelSays() {
-        MailClassified mail = withContent(classified(store("aktindsigt".getBytes()), Decision.ROUTE, "parkering", 0.99),
-                "Anmodning", "Jeg beder om aktindsigt i min parkeringssag.", 0);
+        MailClassified mail = in(store("aktindsigt".getBytes()), Classified.routeTo("parkering").confidence(0.99)
+                .content("Anmodning", "Jeg beder om aktindsigt i min parkeringssag.", 0));
 
         send(mail);
 
@@ -184,10 +181,10 @@ class RoutingServiceTest {
 
     @Test
     void healthTermsGoToAPersonOnlyWithACprNumber() {
-        MailClassified withCpr = withContent(classified(store("helbred 1".getBytes()), Decision.ROUTE, "affald", 0.99),
-                "Storskrald", "Min mor har en diagnose og kan ikke bære storskrald ud.", 1);
-        MailClassified withoutCpr = withContent(classified(store("helbred 2".getBytes()), Decision.ROUTE, "affald", 0.99),
-                "Storskrald", "Min mor har en diagnose og kan ikke bære storskrald ud.", 0);
+        MailClassified withCpr = in(store("helbred 1".getBytes()), Classified.routeTo("affald").confidence(0.99)
+                .content("Storskrald", "Min mor har en diagnose og kan ikke bære storskrald ud.", 1));
+        MailClassified withoutCpr = in(store("helbred 2".getBytes()), Classified.routeTo("affald").confidence(0.99)
+                .content("Storskrald", "Min mor har en diagnose og kan ikke bære storskrald ud.", 0));
 
         send(withCpr);
         send(withoutCpr);
@@ -200,11 +197,7 @@ class RoutingServiceTest {
 
     @Test
     void theSendersKleCodeRoutesDigitalPostTheModelWasUnsureOf() {
-        MailClassified unsure = classified(store("kle".getBytes()), Decision.REVIEW, "affald", 0.40);
-        MailClassified mail = new MailClassified(unsure.mailId(), Channel.DIGITAL_POST, unsure.originalRef(), unsure.predictions(),
-                unsure.decision(), unsure.reasons(), unsure.explanation(),
-                new dk.postfordeling.contracts.RoutingHints("05.13.04", null, "CPR", "Parkering"), unsure.modelVersion(),
-                unsure.classifiedAt());
+        MailClassified mail = in(store("kle".getBytes()), Classified.reviewOf("affald", 0.40).channel(Channel.DIGITAL_POST).kle("05.13.04"));
 
         send(mail);
 
@@ -217,7 +210,7 @@ class RoutingServiceTest {
 
     @Test
     void aStricterDestinationSendsALessCertainMailToAPerson() {
-        MailClassified mail = classified(store("skole".getBytes()), Decision.ROUTE, "skole", 0.97);
+        MailClassified mail = in(store("skole".getBytes()), Classified.routeTo("skole").confidence(0.97));
 
         send(mail);
 
@@ -225,12 +218,6 @@ class RoutingServiceTest {
         assertThat(reviews.valuesFor(mail.mailId().toString()).get(0).reasons())
                 .extracting(DecisionReason::code).containsExactly("BELOW_DESTINATION_PRECISION");
         assertThat(reviews.valuesFor(mail.mailId().toString()).get(0).reasons().get(0).text()).contains("97 %", "99 %");
-    }
-
-    private static MailClassified withContent(MailClassified mail, String subject, String text, int cprNumbers) {
-        return new MailClassified(mail.mailId(), mail.channel(), mail.originalRef(), mail.predictions(), mail.decision(),
-                mail.reasons(), mail.explanation(), mail.hints(), mail.modelVersion(), mail.classifiedAt(),
-                new dk.postfordeling.contracts.MailContent(subject, text, cprNumbers, false));
     }
 
     private void send(MailClassified mail) {
@@ -252,13 +239,9 @@ class RoutingServiceTest {
         }
     }
 
-    private static MailClassified classified(StoredBlob original, Decision decision, String label, double confidence) {
-        return new MailClassified(MailId.forContent(original.sha256()), Channel.UPLOAD, original.uri(),
-                List.of(new LabelScore(label, confidence), new LabelScore("byggeri", (1 - confidence) / 2)),
-                decision, List.of(decision == Decision.ROUTE
-                        ? new DecisionReason("CONFIDENT", "Sikker nok.")
-                        : new DecisionReason("LOW_CONFIDENCE", "For usikker.")),
-                new Explanation(label, List.of(), "Test."), null, "test-model-1", Instant.now());
+    /** The mail as classified, with its original in the blob store. */
+    private static MailClassified in(StoredBlob original, Classified mail) {
+        return mail.original(original.sha256(), original.uri()).build();
     }
 
     private static MimeMessage inboxMessage(String login, String password, String messageId) throws Exception {

@@ -38,7 +38,7 @@ class RoutingTableFileTest {
         Path file = dir.resolve("routing-table.yml");
         Files.writeString(file, TABLE);
 
-        RoutingTableFile tableFile = new RoutingTableFile(file.toString(), table, rules);
+        RoutingTableFile tableFile = new RoutingTableFile(new RoutingTableFileProperties(file.toString(), java.time.Duration.ofSeconds(10)), table, rules);
 
         assertThat(table.routeFor("affald")).isEmpty();
         assertThat(table.routeFor("05.04.08")).contains(new Route.ToDestination("05.04.08", DestinationType.SBSYS, "05.04.08-G01-2-26", null));
@@ -55,7 +55,7 @@ class RoutingTableFileTest {
     void aBadChangeIsRefusedNamingTheEntryAndTheTableInUseStays(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("routing-table.yml");
         Files.writeString(file, TABLE);
-        RoutingTableFile tableFile = new RoutingTableFile(file.toString(), table, rules);
+        RoutingTableFile tableFile = new RoutingTableFile(new RoutingTableFileProperties(file.toString(), java.time.Duration.ofSeconds(10)), table, rules);
 
         Files.writeString(file, TABLE.replace("address: parkering@kommune.example", "address: parkering hos kommunen"));
 
@@ -71,7 +71,7 @@ class RoutingTableFileTest {
         Path file = dir.resolve("routing-table.yml");
         Files.writeString(file, TABLE.replace("type: SBSYS", "type: TELEFAX"));
 
-        assertThatThrownBy(() -> new RoutingTableFile(file.toString(), table, rules))
+        assertThatThrownBy(() -> new RoutingTableFile(new RoutingTableFileProperties(file.toString(), java.time.Duration.ofSeconds(10)), table, rules))
                 .isInstanceOf(InvalidRoutingTableException.class)
                 .hasMessageContaining("'05.04.08'").hasMessageContaining("'TELEFAX'");
     }

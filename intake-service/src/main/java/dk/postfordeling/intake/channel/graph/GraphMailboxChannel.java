@@ -15,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.MediaType;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
@@ -52,8 +51,13 @@ class GraphMailboxChannel implements PolledChannel {
         return Channel.EMAIL_GRAPH;
     }
 
-    @Scheduled(fixedDelayString = "${postfordeling.intake.graph.poll-interval:30s}", initialDelayString = "1s")
-    void scheduledPoll() {
+    @Override
+    public java.time.Duration pollInterval() {
+        return properties.pollInterval();
+    }
+
+    @Override
+    public void scheduledPoll() {
         try {
             poll();
         } catch (IOException | RuntimeException e) {

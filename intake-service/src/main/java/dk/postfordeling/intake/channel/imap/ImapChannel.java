@@ -18,7 +18,6 @@ import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,8 +44,13 @@ class ImapChannel implements PolledChannel {
         return Channel.EMAIL_IMAP;
     }
 
-    @Scheduled(fixedDelayString = "${postfordeling.intake.imap.poll-interval:30s}", initialDelayString = "1s")
-    void scheduledPoll() {
+    @Override
+    public java.time.Duration pollInterval() {
+        return properties.pollInterval();
+    }
+
+    @Override
+    public void scheduledPoll() {
         try {
             poll();
         } catch (IOException | RuntimeException e) {

@@ -21,7 +21,6 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,8 +52,13 @@ class ScannerDropFolder implements PolledChannel {
         return Channel.SCANNER;
     }
 
-    @Scheduled(fixedDelayString = "${postfordeling.intake.scanner.poll-interval:10s}", initialDelayString = "1s")
-    void scheduledPoll() {
+    @Override
+    public java.time.Duration pollInterval() {
+        return properties.pollInterval();
+    }
+
+    @Override
+    public void scheduledPoll() {
         try {
             poll();
         } catch (IOException | RuntimeException e) {
