@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Package by feature: the model knows nothing of Kafka, Spring or the decision policy. */
+/** Package by feature: the model knows nothing of Kafka, Spring or the decision policy; the command line needs no service. */
 @AnalyzeClasses(packages = "dk.postfordeling.classifier", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -20,7 +20,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
                     "..classifier.serving..", "..classifier.decision..", "..classifier.cli..");
 
+    /** The command line, the evaluation and the encoder run without the service: no Spring, no Kafka of their own. */
     @ArchTest
-    static final ArchRule noServiceReachesIntoAnother = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("dk.postfordeling.intake..", "dk.postfordeling.routing..");
+    static final ArchRule theCommandLineNeedsNoService = noClasses()
+            .that().resideInAnyPackage("..classifier.cli..", "..classifier.evaluation..", "..classifier.encoder..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
+                    "..classifier.serving..", "..classifier.retraining..");
 }

@@ -8,7 +8,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Package by feature: features do not form cycles, and channels only hand mail to acceptance. */
+/** Package by feature: features do not form cycles, channels only hand mail to acceptance, and reading a mail is plain code. */
 @AnalyzeClasses(packages = "dk.postfordeling.intake", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -19,7 +19,15 @@ class ArchitectureTest {
     static final ArchRule channelsDoNotExtract = noClasses().that().resideInAPackage("..intake.channel..")
             .should().dependOnClassesThat().resideInAPackage("..intake.extraction..");
 
+    /** Reading a mail is plain code: only the worker that feeds it from Kafka knows Kafka or Spring. */
     @ArchTest
-    static final ArchRule noServiceReachesIntoAnother = noClasses()
-            .should().dependOnClassesThat().resideInAnyPackage("dk.postfordeling.classifier..", "dk.postfordeling.routing..");
+    static final ArchRule readingMailKnowsNoKafka = noClasses()
+            .that().resideInAnyPackage("..intake.extraction..", "..intake.memo..").and().doNotHaveSimpleName("ExtractionWorker")
+            .should().dependOnClassesThat().resideInAnyPackage("org.apache.kafka..", "org.springframework.kafka..");
+
+    /** Only acceptance (and the streaming Digital Post door, retention and extraction) touch stored originals. */
+    @ArchTest
+    static final ArchRule channelsHandOriginalsToAcceptance = noClasses()
+            .that().resideInAPackage("..intake.channel..").and().doNotHaveSimpleName("DigitalPostController")
+            .should().dependOnClassesThat().resideInAPackage("dk.postfordeling.platform.blob..");
 }

@@ -57,7 +57,7 @@ public final class LogisticRegressionBaseline {
         Random random = new Random(seed);
         double[] gradient = new double[classes];
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
-            dk.postfordeling.classifier.model.ModelTrainer.shuffleInPlace(order, random);
+            dk.postfordeling.classifier.model.WordsNetwork.shuffleInPlace(order, random);
             for (int i : order) {
                 Features f = features.get(i);
                 double[] p = probabilities(f, weights, bias, classes);

@@ -92,7 +92,7 @@ final class BagOfFeaturesTraining {
         for (int b = 0; b < batches.length; b++) {
             batches[b] = b * batchSize;
         }
-        ModelTrainer.shuffleInPlace(batches, random);
+        WordsNetwork.shuffleInPlace(batches, random);
         for (int start : batches) {
             step(parent, loss, features, targets, byLength, start, Math.min(byLength.length, start + batchSize), localRow);
         }

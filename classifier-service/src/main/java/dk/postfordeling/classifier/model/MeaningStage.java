@@ -77,7 +77,7 @@ public final class MeaningStage {
         MeaningStage stage = new MeaningStage(labels, meaning, weights, bias);
         double[] gradient = new double[labels];
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
-            ModelTrainer.shuffleInPlace(order, random);
+            WordsNetwork.shuffleInPlace(order, random);
             for (int i : order) {
                 float[] x = inputs[i];
                 double[] p = Calibration.softmax(stage.scores(x), 1.0);

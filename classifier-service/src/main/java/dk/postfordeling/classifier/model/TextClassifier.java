@@ -25,6 +25,11 @@ import java.util.Map;
  * ReLU, the mail's features sum to the hidden layer, which the output layer turns into label scores.
  * Either way the explanation is each phrase's exact share of the top label's score. Thread-safe:
  * nothing is mutated after loading.
+ *
+ * <p>Longer than the product's other classes (about 400 lines) on purpose: the forward pass and the
+ * phrase explanation read the same precomputed weight arrays, and keeping them together is what
+ * keeps an explanation the exact share of the score the forward pass computed
+ * ({@code HiddenLayerScoresTest} checks both against the network run by DJL).
  */
 public final class TextClassifier implements AutoCloseable {
 

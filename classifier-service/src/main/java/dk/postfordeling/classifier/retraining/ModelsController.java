@@ -2,6 +2,7 @@ package dk.postfordeling.classifier.retraining;
 
 import dk.postfordeling.classifier.model.ModelFiles;
 import dk.postfordeling.classifier.model.ModelMetadata;
+import dk.postfordeling.contracts.http.ModelOverview;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,37 +39,23 @@ class ModelsController {
     }
 
     @GetMapping
-    Map<String, Object> models() throws IOException {
+    ModelOverview models() throws IOException {
         Path root = retraining.repository().root();
-        Optional<Path> current = retraining.repository().current();
-        String currentVersion = current.map(dir -> dir.getFileName().toString()).orElse(null);
-        List<Map<String, Object>> versions = new ArrayList<>();
+        String currentVersion = retraining.repository().current().map(dir -> dir.getFileName().toString()).orElse(null);
+        List<ModelOverview.Version> versions = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("model.json"))).toList()) {
                 ModelMetadata metadata = ModelFiles.readMetadata(dir);
-                Map<String, Object> version = new LinkedHashMap<>();
-                version.put("version", metadata.modelVersion());
-                version.put("trainedAt", metadata.trainedAt());
-                version.put("rows", metadata.data().rows());
-                version.put("source", metadata.data().source());
-                version.put("sample", metadata.data().sample());
-                version.put("labels", metadata.labels().size());
-                version.put("current", metadata.modelVersion().equals(currentVersion));
-                expected(metadata).ifPresent(expected -> version.put("expected", expected));
-                retraining.evaluationOf(dir).ifPresent(shadow -> {
-                    version.put("feedbackRows", shadow.trainedOnDecisions());
-                    version.put("shadow", shadow);
-                });
-                versions.add(version);
+                Optional<ShadowEvaluation> shadow = retraining.evaluationOf(dir);
+                versions.add(new ModelOverview.Version(metadata.modelVersion(), metadata.trainedAt(), metadata.data().rows(),
+                        metadata.data().source(), metadata.data().sample(), metadata.labels().size(),
+                        metadata.modelVersion().equals(currentVersion), expected(metadata).orElse(null),
+                        shadow.map(ShadowEvaluation::trainedOnDecisions).orElse(null), shadow.map(ModelsController::shadow).orElse(null)));
             }
         }
-        versions.sort(Comparator.comparing((Map<String, Object> v) -> v.get("trainedAt").toString()).reversed());
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("current", currentVersion);
-        answer.put("retraining", retraining.status().message());
-        answer.put("retrainingState", retraining.status().state());
-        answer.put("versions", versions.subList(0, Math.min(VERSIONS, versions.size())));
-        return answer;
+        versions.sort(Comparator.comparing(ModelOverview.Version::trainedAt).reversed());
+        return new ModelOverview(currentVersion, retraining.status().message(), retraining.status().state(),
+                versions.subList(0, Math.min(VERSIONS, versions.size())));
     }
 
     /**
@@ -78,39 +65,39 @@ class ModelsController {
      * destination bar, so the workbench can show each destination's figures at its own
      * {@code target-precision}.
      */
-    static Optional<Map<String, Object>> expected(ModelMetadata metadata) {
+    static Optional<ModelOverview.Expected> expected(ModelMetadata metadata) {
         Map<String, Double> evaluation = metadata.evaluation();
         if (evaluation == null || !evaluation.containsKey("crossValidatedAutoRoutedShare") || metadata.training() == null) {
             return Optional.empty();
         }
-        Map<String, Object> expected = new LinkedHashMap<>();
-        expected.put("targetPrecision", metadata.training().targetPrecision());
-        expected.put("routedShare", evaluation.get("crossValidatedAutoRoutedShare"));
-        expected.put("precision", evaluation.get("crossValidatedAutoRoutedPrecision"));
+        Map<String, ModelOverview.LabelFigures> perLabel = null;
         if (metadata.expectation() != null) {
-            Map<String, Object> perLabel = new LinkedHashMap<>();
-            metadata.expectation().perLabel().forEach((label, figures) -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("predicted", figures.predicted());
-                row.put("routed", figures.routed());
-                row.put("routedCorrect", figures.routedCorrect());
-                Map<String, Object> bars = new LinkedHashMap<>();
-                for (ModelMetadata.AtBar bar : figures.atBars()) {
-                    bars.put(Double.toString(bar.bar()), Map.of("routed", bar.routed(), "routedCorrect", bar.routedCorrect()));
+            perLabel = new LinkedHashMap<>();
+            for (Map.Entry<String, ModelMetadata.LabelExpectation> label : metadata.expectation().perLabel().entrySet()) {
+                Map<String, ModelOverview.Routed> bars = new LinkedHashMap<>();
+                for (ModelMetadata.AtBar bar : label.getValue().atBars()) {
+                    bars.put(Double.toString(bar.bar()), new ModelOverview.Routed(bar.routed(), bar.routedCorrect()));
                 }
-                row.put("atBars", bars);
-                perLabel.put(label, row);
-            });
-            expected.put("perLabel", perLabel);
+                perLabel.put(label.getKey(), new ModelOverview.LabelFigures(label.getValue().predicted(), label.getValue().routed(),
+                        label.getValue().routedCorrect(), bars));
+            }
         }
-        return Optional.of(expected);
+        return Optional.of(new ModelOverview.Expected(metadata.training().targetPrecision(),
+                evaluation.get("crossValidatedAutoRoutedShare"), evaluation.get("crossValidatedAutoRoutedPrecision"), perLabel));
+    }
+
+    private static ModelOverview.Shadow shadow(ShadowEvaluation s) {
+        return new ModelOverview.Shadow(s.candidateVersion(), s.currentVersion(), s.examples(), s.candidateAccuracy(),
+                s.currentAccuracy(), s.candidateWronglyRouted(), s.currentWronglyRouted(), s.candidateRoutedShare(),
+                s.currentRoutedShare(), s.trainedOnDecisions(), s.verdict().name(), s.evaluatedAt());
     }
 
     @PostMapping("/retraining")
-    ResponseEntity<Map<String, Object>> retrain() {
+    ResponseEntity<ModelOverview.RetrainingAnswer> retrain() {
         if (retraining.start()) {
-            return ResponseEntity.accepted().body(Map.of("message", "Genoptræning startet; resultatet vises her, når den er færdig."));
+            return ResponseEntity.accepted().body(new ModelOverview.RetrainingAnswer(
+                    "Genoptræning startet; resultatet vises her, når den er færdig."));
         }
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("message", "En genoptræning kører allerede."));
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ModelOverview.RetrainingAnswer("En genoptræning kører allerede."));
     }
 }

@@ -96,7 +96,7 @@ class EvaluateCommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--speed is on or off, not sometimes");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--speed", "[on, off]", "'sometimes'", "Usage: classifier-service.jar evaluate");
     }
 
     @Test
@@ -106,6 +106,17 @@ class EvaluateCommandTest {
                 new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
 
         assertThat(exit).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing --test");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("Missing required options", "--test", "--report");
+    }
+
+    @Test
+    void workThatFailsSaysWhyInOneLineAndExitsWithOne() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = ClassifierCli.run(new String[] {"baseline", "--train", "does-not-exist.csv", "--test", "y.csv", "--report", "r.json"},
+                new ByteArrayInputStream(new byte[0]), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("baseline failed: ").doesNotContain("\n", "at dk.");
     }
 }

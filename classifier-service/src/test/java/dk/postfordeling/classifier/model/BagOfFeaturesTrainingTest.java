@@ -59,7 +59,7 @@ class BagOfFeaturesTrainingTest {
     }
 
     private static double accuracy(Model model, Data data) {
-        List<float[]> scores = ModelTrainer.scores(model, data.features, LABELS);
+        List<float[]> scores = WordsNetwork.scores(model, data.features, LABELS);
         int right = 0;
         for (int i = 0; i < scores.size(); i++) {
             float[] s = scores.get(i);
@@ -77,7 +77,7 @@ class BagOfFeaturesTrainingTest {
         Data train = data(400, 1);
         Data unseen = data(200, 2);
         for (TrainingOptions options : List.of(options(16, true, 3), options(16, false, 3), options(0, false, 3))) {
-            try (Model model = ModelTrainer.fit(train.features, train.targetArray(), ROWS, LABELS, options)) {
+            try (Model model = WordsNetwork.fit(train.features, train.targetArray(), ROWS, LABELS, options)) {
                 assertThat(accuracy(model, unseen)).as("dimension %d, ReLU %b", options.dimension(), options.hiddenRelu())
                         .isGreaterThanOrEqualTo(0.97);
             }
@@ -89,13 +89,13 @@ class BagOfFeaturesTrainingTest {
     void trainsOnAThreadOfItsOwnAsOnTheMainThread() throws Exception {
         Data train = data(200, 1);
         float[][] tables = new float[2][];
-        try (Model model = ModelTrainer.fit(train.features, train.targetArray(), ROWS, LABELS, options(16, true, 5))) {
+        try (Model model = WordsNetwork.fit(train.features, train.targetArray(), ROWS, LABELS, options(16, true, 5))) {
             tables[0] = ((BagOfFeaturesBlock) model.getBlock()).table();
         }
         java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             tables[1] = thread.submit(() -> {
-                try (Model model = ModelTrainer.fit(train.features, train.targetArray(), ROWS, LABELS, options(16, true, 5))) {
+                try (Model model = WordsNetwork.fit(train.features, train.targetArray(), ROWS, LABELS, options(16, true, 5))) {
                     return ((BagOfFeaturesBlock) model.getBlock()).table();
                 }
             }).get();
@@ -111,13 +111,13 @@ class BagOfFeaturesTrainingTest {
         float[] first;
         float[] again;
         float[] other;
-        try (Model model = ModelTrainer.fit(train.features, train.targetArray(), ROWS, LABELS, options(16, true, 5))) {
+        try (Model model = WordsNetwork.fit(train.features, train.targetArray(), ROWS, LABELS, options(16, true, 5))) {
             first = ((BagOfFeaturesBlock) model.getBlock()).table();
         }
-        try (Model model = ModelTrainer.fit(train.features, train.targetArray(), ROWS, LABELS, options(16, true, 5))) {
+        try (Model model = WordsNetwork.fit(train.features, train.targetArray(), ROWS, LABELS, options(16, true, 5))) {
             again = ((BagOfFeaturesBlock) model.getBlock()).table();
         }
-        try (Model model = ModelTrainer.fit(train.features, train.targetArray(), ROWS, LABELS, options(16, true, 6))) {
+        try (Model model = WordsNetwork.fit(train.features, train.targetArray(), ROWS, LABELS, options(16, true, 6))) {
             other = ((BagOfFeaturesBlock) model.getBlock()).table();
         }
         assertThat(again).containsExactly(first);
@@ -128,7 +128,7 @@ class BagOfFeaturesTrainingTest {
     void onlyTheRowsOfTheTextsAreUpdated() {
         Data train = data(200, 1);
         int unused = ROWS; // one row more than any text uses
-        try (Model model = ModelTrainer.fit(train.features, train.targetArray(), ROWS + 1, LABELS, options(0, false, 5))) {
+        try (Model model = WordsNetwork.fit(train.features, train.targetArray(), ROWS + 1, LABELS, options(0, false, 5))) {
             float[] table = ((BagOfFeaturesBlock) model.getBlock()).table();
             for (int c = 0; c < LABELS; c++) {
                 assertThat(table[unused * LABELS + c]).isZero();

@@ -51,7 +51,7 @@ class HiddenLayerScoresTest {
         try (Model model = Model.newInstance(ModelFiles.MODEL_NAME, Device.cpu())) {
             model.setBlock(new BagOfFeaturesBlock(vocabulary.rows(), options.dimension(), labels, options.hiddenRelu()));
             model.load(dir, ModelFiles.MODEL_NAME);
-            networkScores = ModelTrainer.scores(model, features, labels);
+            networkScores = WordsNetwork.scores(model, features, labels);
         }
 
         try (TextClassifier classifier = TextClassifier.load(dir)) {

@@ -20,9 +20,6 @@ final class RecordBudget {
     /** Room left in the record for what the classifier adds (predictions, reasons, explanation). */
     static final int CLASSIFIER_HEADROOM_BYTES = 64 * 1024;
 
-    static final ExtractionProblem TRUNCATED =
-            new ExtractionProblem("TEXT_TRUNCATED", "Teksten var for lang til at blive sendt videre og er afkortet.");
-
     private RecordBudget() {
     }
 
@@ -92,8 +89,9 @@ final class RecordBudget {
 
     private static TextExtracted marked(TextExtracted mail) {
         List<ExtractionProblem> problems = new ArrayList<>(mail.problems());
-        if (problems.stream().noneMatch(p -> p.code().equals(TRUNCATED.code()))) {
-            problems.add(TRUNCATED);
+        ExtractionProblem truncated = ExtractionProblems.textTruncatedForTheRecord();
+        if (problems.stream().noneMatch(p -> p.code().equals(truncated.code()))) {
+            problems.add(truncated);
         }
         ExtractionStatus status = mail.status() == ExtractionStatus.EXTRACTED ? ExtractionStatus.PARTIAL : mail.status();
         return new TextExtracted(mail.mailId(), mail.channel(), mail.originalRef(), mail.subject(), mail.bodyText(),

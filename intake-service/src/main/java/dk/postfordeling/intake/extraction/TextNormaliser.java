@@ -102,4 +102,14 @@ public final class TextNormaliser {
         }
         return result.toString().strip();
     }
+
+    /** Appends {@code text} to {@code body} as a paragraph of its own; blank text adds nothing. */
+    static void appendParagraph(StringBuilder body, String text) {
+        if (text != null && !text.isBlank()) {
+            if (!body.isEmpty()) {
+                body.append("\n\n");
+            }
+            body.append(text);
+        }
+    }
 }

@@ -27,13 +27,16 @@ public class RoutingTasks {
     /** Adds a task; a mail that is already queued (Kafka redelivery) is ignored. Returns whether it was new. */
     public boolean enqueue(MailClassified classified) {
         return jdbc.sql("""
-                insert into routing_task (mail_id, decision, label, confidence, classified)
-                values (:id, :decision, :label, :confidence, cast(:classified as jsonb))
+                insert into routing_task (mail_id, decision, label, confidence, channel, language, classified)
+                values (:id, :decision, :label, :confidence, :channel, :language, cast(:classified as jsonb))
                 on conflict (mail_id) do nothing""")
                 .param("id", classified.mailId().value())
                 .param("decision", classified.decision().name())
                 .param("label", classified.top().label())
                 .param("confidence", classified.top().probability())
+                // A mail whose dead-lettered record could not be read has no known channel.
+                .param("channel", classified.channel() == null ? null : classified.channel().name())
+                .param("language", classified.content() == null ? null : classified.content().language())
                 .param("classified", MailJson.mapper().writeValueAsString(classified))
                 .update() == 1;
     }

@@ -1,5 +1,6 @@
 package dk.postfordeling.routing.web;
 
+import dk.postfordeling.contracts.http.ModelOverview;
 import dk.postfordeling.routing.dispatch.RoutingTasks;
 import dk.postfordeling.routing.table.InvalidRoutingTableException;
 import dk.postfordeling.routing.table.Route;
@@ -64,14 +65,13 @@ class AdminController {
     /** The model in use and, if a newer version is not in use, that one too: what promoting it would mean. */
     private List<VersionExpectation> expectedPerDestination(ClassifierModels.Overview overview) {
         List<VersionExpectation> shown = new java.util.ArrayList<>();
-        List<Map<String, Object>> versions = overview.reachable() ? overview.versions() : List.of();
+        List<ModelOverview.Version> versions = overview.versions();
         for (int i = 0; i < versions.size(); i++) {
-            Map<String, Object> version = versions.get(i);
-            boolean current = Boolean.TRUE.equals(version.get("current"));
-            if (current || i == 0) {
+            ModelOverview.Version version = versions.get(i);
+            if (version.current() || i == 0) {
                 List<ExpectedPerDestination.Row> rows = ExpectedPerDestination.of(version, table.routes());
                 if (!rows.isEmpty()) {
-                    shown.add(new VersionExpectation(String.valueOf(version.get("version")), current, rows));
+                    shown.add(new VersionExpectation(version.version(), version.current(), rows));
                 }
             }
         }

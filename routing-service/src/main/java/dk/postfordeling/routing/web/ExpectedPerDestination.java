@@ -1,5 +1,6 @@
 package dk.postfordeling.routing.web;
 
+import dk.postfordeling.contracts.http.ModelOverview;
 import dk.postfordeling.platform.text.Percent;
 import dk.postfordeling.routing.table.Route;
 import java.util.ArrayList;
@@ -30,27 +31,29 @@ final class ExpectedPerDestination {
     }
 
     /** Rows for each destination with a label the version knows; empty when the version has no per-label figures. */
-    @SuppressWarnings("unchecked")
-    static List<Row> of(Map<String, Object> version, Map<String, Route> routes) {
-        if (!(version.get("expected") instanceof Map<?, ?> expected) || !(expected.get("perLabel") instanceof Map<?, ?> perLabel)) {
+    static List<Row> of(ModelOverview.Version version, Map<String, Route> routes) {
+        if (version.expected() == null || version.expected().perLabel() == null) {
             return List.of();
         }
+        Map<String, ModelOverview.LabelFigures> perLabel = version.expected().perLabel();
         List<Row> rows = new ArrayList<>();
         routes.forEach((label, route) -> {
-            if (!(route instanceof Route.ToDestination destination) || !(perLabel.get(label) instanceof Map<?, ?> figures)) {
+            ModelOverview.LabelFigures figures = perLabel.get(label);
+            if (!(route instanceof Route.ToDestination destination) || figures == null) {
                 return;
             }
-            int predicted = number(figures.get("predicted"));
+            int predicted = figures.predicted();
             Double target = destination.targetPrecision();
-            Optional<Map<String, Object>> atBar = target == null ? Optional.of((Map<String, Object>) figures)
-                    : bar((Map<String, Object>) figures.get("atBars"), target);
+            Optional<ModelOverview.Routed> atBar = target == null
+                    ? Optional.of(new ModelOverview.Routed(figures.routed(), figures.routedCorrect()))
+                    : bar(figures.atBars(), target);
             String shownBar = target == null ? "" : Percent.threshold(target) + " %";
             if (atBar.isEmpty()) {
                 rows.add(new Row(label, shownBar, predicted, null, "–", "–"));
                 return;
             }
-            int routed = number(atBar.get().get("routed"));
-            int correct = number(atBar.get().get("routedCorrect"));
+            int routed = atBar.get().routed();
+            int correct = atBar.get().routedCorrect();
             rows.add(new Row(label, shownBar, predicted, routed,
                     predicted == 0 ? "–" : Percent.confidence((double) routed / predicted) + " %",
                     routed == 0 ? "–" : Percent.confidence((double) correct / routed) + " %"));
@@ -59,18 +62,13 @@ final class ExpectedPerDestination {
     }
 
     /** The figures at the smallest recorded bar that is at least the destination's target. */
-    @SuppressWarnings("unchecked")
-    private static Optional<Map<String, Object>> bar(Map<String, Object> bars, double target) {
+    private static Optional<ModelOverview.Routed> bar(Map<String, ModelOverview.Routed> bars, double target) {
         if (bars == null) {
             return Optional.empty();
         }
         return bars.entrySet().stream()
                 .filter(e -> Double.parseDouble(e.getKey()) >= target - 1e-9)
                 .min(Map.Entry.comparingByKey((a, b) -> Double.compare(Double.parseDouble(a), Double.parseDouble(b))))
-                .map(e -> (Map<String, Object>) e.getValue());
-    }
-
-    private static int number(Object value) {
-        return value instanceof Number n ? n.intValue() : 0;
+                .map(Map.Entry::getValue);
     }
 }

@@ -49,9 +49,7 @@ class MailPageController {
 
     @GetMapping("/mail/{mailId}")
     String mail(@PathVariable UUID mailId, Authentication who, Model model) {
-        MailViews.MailView view = views.view(mailId, signedIn.actor(who), "mail page").orElseThrow(MailNotFound::noSuchMail);
-        model.addAttribute("view", view);
-        model.addAttribute("mail", view.classified());
+        MailViews.MailView view = MailPages.open(views, mailId, signedIn.actor(who), "mail page", model);
         // The mail's own language (ISO 639-1 from intake) on its text, so screen readers read it aloud correctly.
         String language = view.classified().content() == null ? null : view.classified().content().language();
         model.addAttribute("mailLang", language == null || language.isBlank() || language.equals("und") ? null : language);

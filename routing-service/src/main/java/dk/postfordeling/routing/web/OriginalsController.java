@@ -35,13 +35,13 @@ class OriginalsController {
     @GetMapping("/mail/{mailId}/original")
     ResponseEntity<byte[]> original(@PathVariable UUID mailId, Authentication who) {
         return originals.original(ref(mailId, who, "original"), mailId.toString()).map(OriginalsController::download)
-                .orElseThrow(() -> MailNotFound.because("Originalen findes ikke længere."));
+                .orElseThrow(() -> MailPages.notFound("Originalen findes ikke længere."));
     }
 
     @GetMapping("/mail/{mailId}/attachments/{index}")
     ResponseEntity<byte[]> attachment(@PathVariable UUID mailId, @PathVariable int index, Authentication who) {
         return originals.attachment(ref(mailId, who, "attachment " + index), index).map(OriginalsController::download)
-                .orElseThrow(() -> MailNotFound.because("Bilaget findes ikke."));
+                .orElseThrow(() -> MailPages.notFound("Bilaget findes ikke."));
     }
 
     /** Page {@code page} of a PDF original (a scanned letter) as an image. */
@@ -59,14 +59,14 @@ class OriginalsController {
 
     /** The mail's original, its reading audited as {@code what}. */
     private String ref(UUID mailId, Authentication who, String what) {
-        return views.originalRef(mailId, signedIn.actor(who), what).orElseThrow(MailNotFound::noSuchMail);
+        return views.originalRef(mailId, signedIn.actor(who), what).orElseThrow(MailPages::noSuchMail);
     }
 
     private static ResponseEntity<byte[]> page(Optional<Originals.Content> file, int page) {
         return file.filter(Originals.Content::inline).flatMap(pdf -> PdfPages.png(pdf.bytes(), page))
                 .map(png -> ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).header(HttpHeaders.CACHE_CONTROL, "no-store")
                         .body(png))
-                .orElseThrow(() -> MailNotFound.because("Siden findes ikke."));
+                .orElseThrow(() -> MailPages.notFound("Siden findes ikke."));
     }
 
     /**

@@ -55,16 +55,14 @@ class TransparencyController {
 
     @GetMapping("/mail/{mailId}/why")
     String transparency(@PathVariable UUID mailId, Authentication who, Model model) {
-        MailViews.MailView view = views.view(mailId, signedIn.actor(who), "transparency page").orElseThrow(MailNotFound::noSuchMail);
-        model.addAttribute("view", view);
-        model.addAttribute("mail", view.classified());
+        MailViews.MailView view = MailPages.open(views, mailId, signedIn.actor(who), "transparency page", model);
         model.addAttribute("state", HandlingState.of(view));
         return "transparency";
     }
 
     @GetMapping(value = "/mail/{mailId}/why.json", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TransparencyRecord> transparencyJson(@PathVariable UUID mailId, Authentication who) {
-        MailViews.MailView view = views.view(mailId, signedIn.actor(who), "transparency export").orElseThrow(MailNotFound::noSuchMail);
+        MailViews.MailView view = views.view(mailId, signedIn.actor(who), "transparency export").orElseThrow(MailPages::noSuchMail);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("fordeling-" + mailId + ".json").build().toString())

@@ -1,10 +1,9 @@
 package dk.postfordeling.routing.workbench;
 
+import dk.postfordeling.contracts.http.ModelOverview;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -24,12 +23,10 @@ public class ClassifierModels {
     }
 
     /** What the page shows: the classifier's model overview, or why it could not be read. */
-    public record Overview(boolean reachable, String problem, Map<String, Object> models) {
+    public record Overview(boolean reachable, String problem, ModelOverview models) {
 
-        @SuppressWarnings("unchecked")
-        public List<Map<String, Object>> versions() {
-            Object versions = models == null ? null : models.get("versions");
-            return versions instanceof List<?> list ? (List<Map<String, Object>>) list : List.of();
+        public List<ModelOverview.Version> versions() {
+            return models == null ? List.of() : models.versions();
         }
     }
 
@@ -51,10 +48,8 @@ public class ClassifierModels {
 
     public Overview overview() {
         try {
-            Map<String, Object> models = classifier.get().uri("/api/v1/models").retrieve()
-                    .body(new ParameterizedTypeReference<Map<String, Object>>() { });
-            return new Overview(true, null, models);
-        } catch (RestClientException e) {
+            return new Overview(true, null, ModelOverview.read(classifier.get().uri("/api/v1/models").retrieve().body(String.class)));
+        } catch (RestClientException | tools.jackson.core.JacksonException e) {
             log.warn("classifier model overview unavailable: {}", e.getClass().getSimpleName());
             return new Overview(false, "Klassifikationstjenesten svarer ikke.", null);
         }
@@ -62,9 +57,9 @@ public class ClassifierModels {
 
     public Answer retrain() {
         try {
-            Map<String, Object> started = classifier.post().uri("/api/v1/models/retraining").retrieve()
-                    .body(new ParameterizedTypeReference<Map<String, Object>>() { });
-            return new Answer(true, String.valueOf(started == null ? "Genoptræning startet." : started.getOrDefault("message", "Genoptræning startet.")));
+            ModelOverview.RetrainingAnswer started = classifier.post().uri("/api/v1/models/retraining").retrieve()
+                    .body(ModelOverview.RetrainingAnswer.class);
+            return new Answer(true, started == null || started.message() == null ? "Genoptræning startet." : started.message());
         } catch (RestClientException e) {
             log.warn("retraining could not be started: {}", e.getClass().getSimpleName());
             return new Answer(false, "Genoptræning kunne ikke startes: klassifikationstjenesten svarer ikke eller er optaget.");

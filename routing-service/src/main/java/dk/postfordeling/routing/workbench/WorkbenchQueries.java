@@ -73,12 +73,12 @@ public class WorkbenchQueries {
         Instant now = clock.instant();
         return jdbc.sql("""
                 select r.mail_id, r.created_at, r.channel, r.suggestions::text as suggestions, r.reasons::text as reasons,
-                       r.status, r.claimed_by, t.classified->'content'->>'language' as language
+                       r.status, r.claimed_by, t.language
                 from review_item r join routing_task t on t.mail_id = r.mail_id
                 where r.status <> 'DONE'
                   and (cast(:suggested as text) is null or r.suggestions->0->>'label' = :suggested)
                   and (cast(:channel as text) is null or r.channel = :channel)
-                  and (cast(:language as text) is null or coalesce(t.classified->'content'->>'language', 'und') = :language)
+                  and (cast(:language as text) is null or coalesce(t.language, 'und') = :language)
                 order by r.created_at, r.mail_id limit :limit""")
                 .param("suggested", blankToNull(filter.suggested()))
                 .param("channel", blankToNull(filter.channel()))
@@ -95,7 +95,7 @@ public class WorkbenchQueries {
         List<String> channels = jdbc.sql("select distinct channel from review_item where status <> 'DONE' order by 1")
                 .query(String.class).list();
         List<String> languages = jdbc.sql("""
-                select distinct coalesce(t.classified->'content'->>'language', 'und') from review_item r
+                select distinct coalesce(t.language, 'und') from review_item r
                 join routing_task t on t.mail_id = r.mail_id where r.status <> 'DONE' order by 1""")
                 .query(String.class).list();
         return new FilterChoices(suggested, channels, languages);
@@ -105,7 +105,7 @@ public class WorkbenchQueries {
     public List<RoutedRow> recentlyAutoRouted() {
         return jdbc.sql("""
                 select o.mail_id, o.decided_at, o.label, o.confidence, o.decided_by, o.destination_type,
-                       coalesce(o.destination_address, o.destination_key) as destination, t.classified->>'channel' as channel
+                       coalesce(o.destination_address, o.destination_key) as destination, t.channel
                 from routing_outcome o join routing_task t on t.mail_id = o.mail_id
                 where o.outcome = 'ROUTED' and o.decided_by in ('MODEL', 'RULE') and o.decided_at > :since
                 order by o.decided_at desc limit :limit""")
