@@ -47,7 +47,9 @@ class DockerComposeFileTest {
         services().forEach((name, service) -> {
             Object image = ((Map<?, ?>) service).get("image");
             if (image != null) {
-                assertThat((String) image).as("image of %s", name).matches("[^:]+:v?\\d[\\w.-]*").doesNotEndWith(":latest");
+                // A version number, or MinIO's dated release names (RELEASE.2025-04-22T22-12-26Z).
+                assertThat((String) image).as("image of %s", name).matches("[^:]+:(v?\\d[\\w.-]*|RELEASE\\.[\\w.-]+)")
+                        .doesNotEndWith(":latest");
             }
         });
     }
@@ -72,7 +74,7 @@ class DockerComposeFileTest {
         Map<?, ?> esdh = (Map<?, ?>) services().get("esdh-simulator");
         assertThat((List<?>) esdh.get("volumes")).anySatisfy(v -> assertThat((String) v).startsWith("./simulators/esdh:"));
         assertThat(ROOT.resolve("simulators/esdh/mappings")).isDirectoryContaining("glob:**.json");
-        assertThat(services()).containsKeys("kafka", "postgres", "mailboxes");
+        assertThat(services()).containsKeys("kafka", "postgres", "mailboxes", "minio", "minio-bucket");
     }
 
     @SuppressWarnings("unchecked")

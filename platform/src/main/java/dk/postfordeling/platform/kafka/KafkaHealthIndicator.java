@@ -19,13 +19,17 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
 
     private final AdminClient admin;
 
-    public KafkaHealthIndicator(String bootstrapServers) {
+    /**
+     * @param clientConfig the service's Kafka admin settings (bootstrap servers, TLS, SASL), so the
+     *                     check reaches the broker the way the service's own clients do
+     */
+    public KafkaHealthIndicator(Map<String, Object> clientConfig) {
         super("Kafka is not reachable");
-        this.admin = AdminClient.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
+        Map<String, Object> config = new java.util.HashMap<>(clientConfig);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+        config.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000);
+        this.admin = AdminClient.create(config);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dk.postfordeling.platform.kafka;
 
 import dk.postfordeling.contracts.Topic;
 import dk.postfordeling.contracts.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,15 +46,18 @@ public class MailKafkaConfiguration {
     /** Named {@code kafka}: it shows as {@code components.kafka} in health and is part of readiness. */
     @Bean(name = "kafkaHealthIndicator")
     KafkaHealthIndicator kafkaHealthIndicator(org.springframework.boot.kafka.autoconfigure.KafkaProperties kafka) {
-        return new KafkaHealthIndicator(String.join(",", kafka.getBootstrapServers()));
+        return new KafkaHealthIndicator(kafka.buildAdminProperties());
     }
 
     @Bean
     KafkaAdmin.NewTopics mailTopics(MailKafkaProperties properties) {
         List<NewTopic> topics = new ArrayList<>();
         for (String name : Topics.allNamesWithDeadLetters()) {
+            // Every copy of mail content has an end: records older than the topic's retention are deleted.
+            Duration retention = name.startsWith(Topics.MAIL_FEEDBACK.name()) ? properties.feedbackRetention() : properties.retention();
             topics.add(new NewTopic(name, properties.partitions(), properties.replicationFactor())
-                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(properties.transportLimitBytes()))));
+                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(properties.transportLimitBytes()),
+                            TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()))));
         }
         return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
     }

@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                          topics' {@code max.message.bytes}, the producers' {@code max.request.size}
  *                          and the consumers' fetch sizes, and intake cuts mail text to fit below it,
  *                          so no record is ever refused for its size. The broker's default is 1 MiB.
+ * @param retention         how long the topics keep records (mail text travels in them), set on the
+ *                          topics when they are created
+ * @param feedbackRetention how long the feedback topic keeps staff decisions with their text: the
+ *                          classifier's training data for retraining
  */
 @ConfigurationProperties("postfordeling.kafka")
 public record MailKafkaProperties(
@@ -24,7 +28,9 @@ public record MailKafkaProperties(
         @DefaultValue("200ms") Duration retryInitial,
         @DefaultValue("5s") Duration retryMax,
         @DefaultValue("4") int retryAttempts,
-        @DefaultValue("1000000") int maxRecordBytes) {
+        @DefaultValue("1000000") int maxRecordBytes,
+        @DefaultValue("P30D") Duration retention,
+        @DefaultValue("P365D") Duration feedbackRetention) {
 
     /** Room for a record's headers, key and the batch framing around its value. */
     public static final int RECORD_OVERHEAD_BYTES = 64 * 1024;

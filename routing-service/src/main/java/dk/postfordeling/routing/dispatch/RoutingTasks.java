@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import dk.postfordeling.routing.review.ReviewStatus;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -120,6 +121,32 @@ public class RoutingTasks {
                     dead_at = null, updated_at = now()
                 where status = '%s' and (cast(:id as uuid) is null or mail_id = :id)""".formatted(TaskStatus.PENDING, TaskStatus.DEAD))
                 .param("id", mailId).update();
+    }
+
+    /**
+     * Mails whose content has outlived its retention: filed or closed before {@code before}, and not
+     * waiting for a person or for a replay. Locked for the caller's transaction; other instances skip them.
+     */
+    public List<UUID> contentDueForErasure(Instant before, int limit) {
+        return jdbc.sql("""
+                select t.mail_id from routing_task t left join review_item r on r.mail_id = t.mail_id
+                where t.status = '%s' and t.content_erased_at is null and (r.mail_id is null or r.status = '%s')
+                  and greatest(t.updated_at, coalesce(r.decided_at, t.updated_at)) < :before
+                order by t.updated_at limit :limit for update of t skip locked""".formatted(TaskStatus.DONE, ReviewStatus.DONE))
+                .param("before", Timestamp.from(before)).param("limit", limit)
+                .query(UUID.class).list();
+    }
+
+    /**
+     * Removes the mail's text and explanation from its task, keeping ids, labels and decisions; a task
+     * not yet filed is not filed any more. Returns whether the mail was known.
+     */
+    public boolean eraseContent(UUID mailId, Instant at) {
+        return jdbc.sql("""
+                update routing_task set classified = (classified - 'content') - 'explanation', content_erased_at = :at,
+                    status = case when status = '%1$s' then '%2$s' else status end, updated_at = now()
+                where mail_id = :id""".formatted(TaskStatus.PENDING, TaskStatus.DONE))
+                .param("id", mailId).param("at", Timestamp.from(at)).update() == 1;
     }
 
     /** Whether the mail's task is finished: filed, or handed to review. */

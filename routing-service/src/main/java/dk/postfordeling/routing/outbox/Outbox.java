@@ -92,4 +92,15 @@ public class Outbox {
     void markPublished(List<Long> ids) {
         jdbc.sql("update outbox set published_at = now() where id = any(:ids)").param("ids", ids.toArray(Long[]::new)).update();
     }
+
+    /** Published events older than {@code before}: Kafka holds them now, for the topics' own retention. */
+    public int deletePublishedBefore(java.time.Instant before) {
+        return jdbc.sql("delete from outbox where published_at is not null and published_at < :before")
+                .param("before", java.sql.Timestamp.from(before)).update();
+    }
+
+    /** Every event of one mail, published or not: its content is being erased. */
+    public int deleteAllFor(String key) {
+        return jdbc.sql("delete from outbox where message_key = :key").param("key", key).update();
+    }
 }

@@ -26,8 +26,12 @@ import java.util.Optional;
  *   <li>the destination demands a higher confidence than the prediction has: review;</li>
  *   <li>otherwise the model's destination.</li>
  * </ol>
+ *
+ * @param table        the routing table in use (replaced as a whole when its file changes)
+ * @param rules        the always-review rules in use
+ * @param trustMemoKle whether a Digital Post sender's KLE subject key may route the mail
  */
-public final class RoutingPolicy {
+public record RoutingPolicy(RoutingTable table, ReviewRules rules, boolean trustMemoKle) {
 
     /** The policy's answer for one mail. */
     public sealed interface Outcome permits Deliver, ToReview, NotFiled {
@@ -49,16 +53,6 @@ public final class RoutingPolicy {
      * item, so nothing is filed.
      */
     public record NotFiled(String label) implements Outcome {
-    }
-
-    private final RoutingTable table;
-    private final ReviewRules rules;
-    private final boolean trustMemoKle;
-
-    public RoutingPolicy(RoutingTable table, ReviewRules rules, boolean trustMemoKle) {
-        this.table = table;
-        this.rules = rules;
-        this.trustMemoKle = trustMemoKle;
     }
 
     /**

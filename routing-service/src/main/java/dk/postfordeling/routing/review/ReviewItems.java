@@ -103,6 +103,11 @@ public class ReviewItems {
                 .query(String.class).optional();
     }
 
+    /** The explanation names the mail's own words: it goes when the mail's content is erased. */
+    public void eraseExplanation(UUID mailId) {
+        jdbc.sql("update review_item set explanation = null where mail_id = :id").param("id", mailId).update();
+    }
+
     /** An undone decision: the item is back in the reviewer's hands, undecided. */
     public void reopen(UUID mailId, String reviewer) {
         jdbc.sql("""

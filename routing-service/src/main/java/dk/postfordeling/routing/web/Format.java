@@ -94,6 +94,9 @@ public final class Format {
             case "CORRECT" -> "rettede fra " + detail.get("from") + " til " + detail.get("label");
             case "CLOSE" -> "lukkede: " + decision(detail.get("reason"));
             case "UNDO" -> "fortrød sin beslutning";
+            case "ERASE" -> "RETENTION".equals(detail.get("reason"))
+                    ? "postens indhold (tekst, forklaring og original) blev slettet, da opbevaringsperioden udløb"
+                    : "slettede postens indhold (tekst, forklaring og original) efter anmodning";
             default -> action.toLowerCase(Locale.ROOT);
         };
     }

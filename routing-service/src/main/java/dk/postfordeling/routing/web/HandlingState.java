@@ -18,7 +18,7 @@ public record HandlingState(String code, String text) {
         List<MailViews.Step> history = view.history();
         Optional<MailViews.Step> correction = last(history, "CORRECT");
         Optional<MailViews.Step> undo = last(history, "UNDO");
-        boolean aPersonActed = history.stream().anyMatch(s -> !s.action().equals("CLAIM") && !s.action().equals("RELEASE"));
+        boolean aPersonActed = history.stream().anyMatch(s -> !List.of("CLAIM", "RELEASE", "ERASE").contains(s.action()));
         if (view.outcome().isEmpty()) {
             return new HandlingState("IN_PROGRESS", "Posten er ved at blive fordelt; ingen afgørelse er truffet endnu.");
         }

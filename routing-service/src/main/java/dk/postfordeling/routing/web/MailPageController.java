@@ -26,26 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * server; every form carries a CSRF token.
  */
 @Controller
-class MailPageController {
-
-    private final MailViews views;
-    private final Originals originals;
-    private final ReviewClaims claims;
-    private final ReviewDecisions decisions;
-    private final RoutingTable table;
-    private final SignedIn signedIn;
-    private final WorkbenchProperties properties;
-
-    MailPageController(MailViews views, Originals originals, ReviewClaims claims, ReviewDecisions decisions, RoutingTable table,
-            SignedIn signedIn, WorkbenchProperties properties) {
-        this.views = views;
-        this.originals = originals;
-        this.claims = claims;
-        this.decisions = decisions;
-        this.table = table;
-        this.signedIn = signedIn;
-        this.properties = properties;
-    }
+record MailPageController(MailViews views, Originals originals, ReviewClaims claims, ReviewDecisions decisions, RoutingTable table, SignedIn signedIn, WorkbenchProperties properties) {
 
     @GetMapping("/mail/{mailId}")
     String mail(@PathVariable UUID mailId, Authentication who, Model model) {

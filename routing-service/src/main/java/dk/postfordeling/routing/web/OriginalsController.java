@@ -20,17 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * images rendered on the server, so no script in a citizen's file reaches a reviewer's browser.
  */
 @RestController
-class OriginalsController {
-
-    private final MailViews views;
-    private final Originals originals;
-    private final SignedIn signedIn;
-
-    OriginalsController(MailViews views, Originals originals, SignedIn signedIn) {
-        this.views = views;
-        this.originals = originals;
-        this.signedIn = signedIn;
-    }
+record OriginalsController(MailViews views, Originals originals, SignedIn signedIn) {
 
     @GetMapping("/mail/{mailId}/original")
     ResponseEntity<byte[]> original(@PathVariable UUID mailId, Authentication who) {

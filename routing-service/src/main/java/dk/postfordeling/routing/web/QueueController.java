@@ -24,24 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * that staff may correct.
  */
 @Controller
-class QueueController {
-
-    private final WorkbenchQueries queries;
-    private final MailViews views;
-    private final ReviewClaims claims;
-    private final ReviewDecisions decisions;
-    private final SignedIn signedIn;
-    private final WorkbenchProperties properties;
-
-    QueueController(WorkbenchQueries queries, MailViews views, ReviewClaims claims, ReviewDecisions decisions, SignedIn signedIn,
-            WorkbenchProperties properties) {
-        this.queries = queries;
-        this.views = views;
-        this.claims = claims;
-        this.decisions = decisions;
-        this.signedIn = signedIn;
-        this.properties = properties;
-    }
+record QueueController(WorkbenchQueries queries, MailViews views, ReviewClaims claims, ReviewDecisions decisions, SignedIn signedIn, WorkbenchProperties properties) {
 
     @GetMapping("/queue")
     String queue(@RequestParam(required = false) String suggested, @RequestParam(required = false) String channel,

@@ -12,15 +12,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The sign-in page, and the start page each role lands on. */
 @Controller
-class SignInController {
-
-    private final SignedIn signedIn;
-    private final SecurityProperties security;
-
-    SignInController(SignedIn signedIn, SecurityProperties security) {
-        this.signedIn = signedIn;
-        this.security = security;
-    }
+record SignInController(SignedIn signedIn, SecurityProperties security) {
 
     @GetMapping("/login")
     String login(Model model) {

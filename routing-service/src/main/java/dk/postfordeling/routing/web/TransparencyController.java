@@ -8,6 +8,8 @@ import dk.postfordeling.contracts.Explanation;
 import dk.postfordeling.contracts.LabelScore;
 import dk.postfordeling.contracts.RoutingHints;
 import dk.postfordeling.routing.review.ReviewQueue;
+import dk.postfordeling.routing.retention.ContentErasure;
+import dk.postfordeling.routing.security.Role;
 import dk.postfordeling.routing.security.SignedIn;
 import dk.postfordeling.routing.workbench.MailViews;
 import java.time.Instant;
@@ -22,13 +24,15 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The transparency page of one mail — what the model saw and why, what rules and people did, and
  * where the mail is now — and the same record as a JSON download for an access request.
  */
 @Controller
-class TransparencyController {
+record TransparencyController(MailViews views, SignedIn signedIn, ContentErasure erasure) {
 
     /** The JSON record of {@code why.json}; {@code review} and {@code outcome} only where the mail has them. */
     record TransparencyRecord(UUID mailId, Channel channel, Instant classifiedAt, String modelVersion, Decision modelDecision,
@@ -45,18 +49,12 @@ class TransparencyController {
         }
     }
 
-    private final MailViews views;
-    private final SignedIn signedIn;
-
-    TransparencyController(MailViews views, SignedIn signedIn) {
-        this.views = views;
-        this.signedIn = signedIn;
-    }
-
     @GetMapping("/mail/{mailId}/why")
     String transparency(@PathVariable UUID mailId, Authentication who, Model model) {
         MailViews.MailView view = MailPages.open(views, mailId, signedIn.actor(who), "transparency page", model);
         model.addAttribute("state", HandlingState.of(view));
+        model.addAttribute("erased", view.history().stream().filter(step -> step.action().equals("ERASE")).findFirst().orElse(null));
+        model.addAttribute("mayErase", signedIn.has(who, Role.ADMIN));
         return "transparency";
     }
 
@@ -67,5 +65,18 @@ class TransparencyController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("fordeling-" + mailId + ".json").build().toString())
                 .body(TransparencyRecord.of(view));
+    }
+
+    /**
+     * An administrator erases the mail's content now: a data subject's request, or mail sent to the
+     * wrong authority. Ids, decisions and the audit trail stay; the page then says it was erased.
+     */
+    @PostMapping("/admin/mail/{mailId}/erase")
+    String erase(@PathVariable UUID mailId, Authentication who, RedirectAttributes flash) {
+        if (!erasure.erase(mailId, signedIn.actor(who), ContentErasure.Reason.REQUEST)) {
+            throw MailPages.noSuchMail();
+        }
+        flash.addFlashAttribute("message", "Postens indhold er slettet.");
+        return "redirect:/mail/" + mailId + "/why";
     }
 }

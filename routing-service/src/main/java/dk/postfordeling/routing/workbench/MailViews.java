@@ -42,7 +42,7 @@ public class MailViews {
             boolean pending, List<Step> history) {
     }
 
-    private static final List<String> DECISION_ACTIONS = List.of("DECIDE", "CORRECT", "CLOSE", "UNDO", "CLAIM", "RELEASE");
+    private static final List<String> DECISION_ACTIONS = List.of("DECIDE", "CORRECT", "CLOSE", "UNDO", "CLAIM", "RELEASE", "ERASE");
 
     private final JdbcClient jdbc;
     private final RoutingTasks tasks;
