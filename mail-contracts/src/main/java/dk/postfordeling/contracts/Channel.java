@@ -1,5 +1,7 @@
 package dk.postfordeling.contracts;
 
+import com.fasterxml.jackson.annotation.JsonEnumDefaultValue;
+
 /** The way a mail reached the municipality. */
 public enum Channel {
     /** Uploaded over HTTP, e.g. by a case worker or a self-service form. */
@@ -11,5 +13,11 @@ public enum Channel {
     /** Digital Post (MeMo message received through SF1606 "Modtag post"). */
     DIGITAL_POST,
     /** Paper mail scanned by a vendor and dropped as PDF. */
-    SCANNER
+    SCANNER,
+    /**
+     * A channel this reader does not know yet (a newer producer's), or none known (a dead letter that
+     * could not be read). Producers never write it; readers take any unknown value as it.
+     */
+    @JsonEnumDefaultValue
+    UNKNOWN
 }
