@@ -40,18 +40,27 @@ public final class PipelineServices {
 
     /** Starts all three and waits until each reports healthy. On failure, stops what was started. */
     public static List<ServiceProcess> start(Wiring wiring, Path logDir, UnaryOperator<String> echo) throws IOException {
-        Map<String, String> djl = Map.of(
+        return start(wiring, logDir, echo, Map.of());
+    }
+
+    /**
+     * As {@link #start(Wiring, Path, UnaryOperator)}, with {@code environment} given to all three, e.g.
+     * Spring Boot's {@code SPRING_KAFKA_SECURITY_PROTOCOL} and {@code SPRING_KAFKA_SSL_*} for a TLS broker.
+     */
+    public static List<ServiceProcess> start(Wiring wiring, Path logDir, UnaryOperator<String> echo, Map<String, String> environment)
+            throws IOException {
+        Map<String, String> djl = with(environment, Map.of(
                 "DJL_OFFLINE", "true",
                 "OPT_OUT_TRACKING", "true",
                 "DJL_CACHE_DIR", wiring.djlCacheDir().toString(),
-                "OMP_THREAD_LIMIT", "1");
+                "OMP_THREAD_LIMIT", "1"));
         List<ServiceProcess> started = new ArrayList<>();
         try {
-            started.add(service(wiring, "intake", "intake-service", Map.of("OMP_THREAD_LIMIT", "1"), logDir, echo,
+            started.add(service(wiring, "intake", "intake-service", with(environment, Map.of("OMP_THREAD_LIMIT", "1")), logDir, echo,
                     intakeArguments(wiring).toArray(String[]::new)));
             started.add(service(wiring, "classifier", "classifier-service", djl, logDir, echo,
                     classifierArguments(wiring).toArray(String[]::new)));
-            started.add(service(wiring, "routing", "routing-service", Map.of(), logDir, echo,
+            started.add(service(wiring, "routing", "routing-service", environment, logDir, echo,
                     routingArguments(wiring).toArray(String[]::new)));
             int[] ports = {wiring.intakePort(), wiring.classifierPort(), wiring.routingPort()};
             List<CompletableFuture<Void>> health = new ArrayList<>();
@@ -179,6 +188,12 @@ public final class PipelineServices {
     public static String localBasic(String user) {
         return "Basic " + java.util.Base64.getEncoder().encodeToString(
                 (user + ":" + LOCAL_PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> with(Map<String, String> common, Map<String, String> own) {
+        Map<String, String> all = new java.util.HashMap<>(common);
+        all.putAll(own);
+        return all;
     }
 
     private static ServiceProcess service(Wiring wiring, String name, String module, Map<String, String> environment,

@@ -23,18 +23,43 @@ final class StandaloneKafka {
     }
 
     static ServiceProcess start(Path home, int port, int controllerPort, String classpath, Path logDir) throws IOException {
+        return start(home, port, controllerPort, classpath, logDir, List.of(
+                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://localhost:" + port,
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"));
+    }
+
+    /**
+     * The same broker with clients served over TLS only: its key and certificate in {@code keyStore},
+     * the certificates it trusts (for its own connections to itself) in {@code trustStore}, both
+     * PKCS12 with {@code password}. The controller listener stays on the loopback interface in plain.
+     */
+    static ServiceProcess startTls(Path home, int port, int controllerPort, String classpath, Path logDir, Path keyStore,
+            Path trustStore, String password) throws IOException {
+        return start(home, port, controllerPort, classpath, logDir, List.of(
+                "listeners=SSL://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                "advertised.listeners=SSL://localhost:" + port,
+                "inter.broker.listener.name=SSL",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,SSL:SSL",
+                "ssl.keystore.type=PKCS12",
+                "ssl.keystore.location=" + keyStore.toAbsolutePath(),
+                "ssl.keystore.password=" + password,
+                "ssl.truststore.type=PKCS12",
+                "ssl.truststore.location=" + trustStore.toAbsolutePath(),
+                "ssl.truststore.password=" + password));
+    }
+
+    private static ServiceProcess start(Path home, int port, int controllerPort, String classpath, Path logDir,
+            List<String> listeners) throws IOException {
         Path data = home.resolve("data");
         Files.createDirectories(data);
         Path config = home.resolve("server.properties");
-        Files.writeString(config, String.join("\n",
+        Files.writeString(config, String.join("\n", concat(List.of(
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.bootstrap.servers=localhost:" + controllerPort,
-                "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://localhost:" + port,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "controller.listener.names=CONTROLLER"), listeners)) + "\n" + String.join("\n",
                 "log.dirs=" + data.toAbsolutePath(),
                 "num.partitions=3",
                 "offsets.topic.replication.factor=1",

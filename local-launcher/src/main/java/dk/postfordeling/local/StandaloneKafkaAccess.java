@@ -17,4 +17,15 @@ public final class StandaloneKafkaAccess {
             throw new IOException(e);
         }
     }
+
+    /** The broker serving clients over TLS only (see {@code StandaloneKafka.startTls}). */
+    public static ServiceProcess startTls(Path home, int port, int controllerPort, Path logDir, Path keyStore, Path trustStore,
+            String password) throws IOException {
+        try {
+            return StandaloneKafka.startTls(home, port, controllerPort, LocalPipeline.launcherClasspath(), logDir, keyStore,
+                    trustStore, password);
+        } catch (URISyntaxException e) {
+            throw new IOException(e);
+        }
+    }
 }
