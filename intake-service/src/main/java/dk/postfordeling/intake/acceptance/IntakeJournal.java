@@ -92,6 +92,17 @@ public final class IntakeJournal {
         Files.deleteIfExists(published.resolve(mailId.toString()));
     }
 
+    /** Published arrivals journalled before {@code before} (their file's time), for retention. */
+    public List<MailReceived> publishedBefore(java.time.Instant before) throws IOException {
+        List<MailReceived> arrivals = new ArrayList<>();
+        try (Stream<Path> files = Files.list(published)) {
+            for (Path file : files.filter(f -> lastModified(f).toInstant().isBefore(before)).toList()) {
+                published(MailId.of(file.getFileName().toString())).ifPresent(arrivals::add);
+            }
+        }
+        return arrivals;
+    }
+
     /** Arrivals not yet confirmed by Kafka, oldest first. */
     public List<MailReceived> pending() throws IOException {
         List<MailReceived> arrivals = new ArrayList<>();

@@ -98,6 +98,23 @@ class OriginalRetention implements SchedulingConfigurer {
                 log.warn("could not delete original after retention: {}", e.getClass().getSimpleName());
             }
         }
+        forgetArrivalsWithoutOriginal();
+    }
+
+    /**
+     * The journal's record of a mail never filed (a person closed it, or its content was erased) ends
+     * once its original is gone and the retention period has passed: routing erases such originals.
+     */
+    private void forgetArrivalsWithoutOriginal() {
+        try {
+            for (MailReceived arrival : journal.publishedBefore(clock.instant().minus(properties.afterRouting()))) {
+                if (!blobStore.exists(arrival.originalRef())) {
+                    journal.forget(arrival.mailId());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            log.warn("retention of the journal failed: {}", e.getClass().getSimpleName());
+        }
     }
 
     private static long dueAt(Path entry) {

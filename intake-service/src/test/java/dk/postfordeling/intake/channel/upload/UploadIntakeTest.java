@@ -226,6 +226,21 @@ class UploadIntakeTest {
     }
 
     @Test
+    void theJournalForgetsAMailWhoseOriginalWasErasedElsewhere() throws Exception {
+        byte[] mail = ("X-Test-Id: " + java.util.UUID.randomUUID() + "\r\n" + new String(Samples.mail("ambiguous-question.eml"),
+                java.nio.charset.StandardCharsets.ISO_8859_1)).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        String mailId = (String) upload(mail, "lukket.eml").get("mailId");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !received.valuesFor(mailId).isEmpty());
+        MailReceived announced = received.valuesFor(mailId).get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> journal.published(announced.mailId()).isPresent());
+
+        // As routing's retention does for mail a person closed, which no MailRouted announces.
+        blobStore.delete(announced.originalRef());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> journal.published(announced.mailId()).isEmpty());
+    }
+
+    @Test
     void anEmptyUploadIsRefusedWithAReason() {
         assertThatThrownBy(() -> upload(new byte[0], "empty.eml"))
                 .isInstanceOfSatisfying(HttpClientErrorException.class, e -> {
