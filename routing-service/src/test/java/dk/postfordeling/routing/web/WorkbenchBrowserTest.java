@@ -197,6 +197,21 @@ class WorkbenchBrowserTest {
             assertThat(driver.findElement(By.tagName("main")).getText()).doesNotContain("storskrald", "kontrolafgift");
             browser.screenshot("07-ops");
             assertThat(Axe.violations(driver)).as("ops").isEmpty();
+
+            // An administrator erases one mail's content from its transparency page; the page then says so.
+            driver.findElement(By.cssSelector("form.logout button")).click();
+            wait.until(ExpectedConditions.urlContains("/login"));
+            driver.findElement(By.id("username")).sendKeys("adm_eva");
+            driver.findElement(By.id("password")).sendKeys(RoutingTestParts.PASSWORD, Keys.ENTER);
+            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+            driver.get(url("/mail/" + unsure.mailId() + "/why"));
+            assertThat(Axe.violations(driver)).as("transparency with the erase form").isEmpty();
+            driver.findElement(By.id("erase")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("content-erased")));
+            assertThat(driver.findElement(By.id("content-erased")).getText()).contains("blev slettet", "efter anmodning");
+            assertThat(driver.findElements(By.id("erase"))).isEmpty();
+            browser.screenshot("08-erased");
+            assertThat(Axe.violations(driver)).as("transparency after erasure").isEmpty();
         }
         assertThat(Browser.SCREENSHOTS.resolve("06-transparency.png")).isNotEmptyFile();
     }
