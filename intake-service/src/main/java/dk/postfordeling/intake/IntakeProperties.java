@@ -14,7 +14,6 @@ import org.springframework.validation.annotation.Validated;
  * Intake configuration.
  *
  * @param blobStoreDir    where originals are stored (content-addressed); shared read-only with routing
- * @param journalDir      this instance's journal of accepted mail not yet confirmed by Kafka
  * @param publishTimeout  how long the journal relay waits for Kafka to confirm one batch
  * @param limits          extraction limits
  * @param ocr             optical character recognition of scanned pages
@@ -23,7 +22,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("postfordeling.intake")
 public record IntakeProperties(
         @NotNull Path blobStoreDir,
-        @NotNull Path journalDir,
         @DefaultValue("10s") Duration publishTimeout,
         @Valid @DefaultValue Limits limits,
         @Valid @DefaultValue Ocr ocr) {

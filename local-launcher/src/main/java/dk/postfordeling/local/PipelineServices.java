@@ -32,7 +32,15 @@ public final class PipelineServices {
             Path djlCacheDir,
             int intakePort,
             int classifierPort,
-            int routingPort) {
+            int routingPort,
+            String intakeSchema) {
+
+        /** Intake in its usual schema, {@code intake}. */
+        public Wiring(Path projectRoot, String kafkaBootstrap, String jdbcUrl, String dbUser, String dbPassword, String smtpHost,
+                int smtpPort, Path blobDir, Path modelDir, Path djlCacheDir, int intakePort, int classifierPort, int routingPort) {
+            this(projectRoot, kafkaBootstrap, jdbcUrl, dbUser, dbPassword, smtpHost, smtpPort, blobDir, modelDir, djlCacheDir,
+                    intakePort, classifierPort, routingPort, "intake");
+        }
     }
 
     private PipelineServices() {
@@ -158,7 +166,12 @@ public final class PipelineServices {
         return List.of("--server.port=" + wiring.intakePort(),
                 "--spring.kafka.bootstrap-servers=" + wiring.kafkaBootstrap(),
                 "--postfordeling.intake.blob-store-dir=" + wiring.blobDir(),
-                "--postfordeling.intake.journal-dir=" + wiring.blobDir().resolveSibling("intake-journal"),
+                // The journal, de-duplication and retention schedule, in intake's schema of the pipeline's database.
+                "--spring.datasource.url=" + wiring.jdbcUrl(),
+                "--spring.datasource.username=" + wiring.dbUser(),
+                "--spring.datasource.password=" + wiring.dbPassword(),
+                "--spring.datasource.hikari.schema=" + wiring.intakeSchema(),
+                "--spring.flyway.schemas=" + wiring.intakeSchema(),
                 // Local mode's machine clients (a developer's machine only; production uses the identity
                 // provider's tokens or bcrypt-encoded secrets).
                 "--postfordeling.security.clients[0].id=" + LOCAL_UPLOADER,

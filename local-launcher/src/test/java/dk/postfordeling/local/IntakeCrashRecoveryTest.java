@@ -7,6 +7,7 @@ import dk.postfordeling.contracts.MailReceived;
 import dk.postfordeling.contracts.TextExtracted;
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.testing.KafkaTestConsumer;
+import dk.postfordeling.testing.TestPostgres;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * Intake accepts a mail, is killed before it could publish it, and publishes it exactly once after
  * a restart. Kafka is unreachable while the mail is accepted, so the first intake cannot have
- * published it; the journal is all that carries it across the crash.
+ * published it; the journal, in PostgreSQL, is all that carries it across the crash.
  */
 class IntakeCrashRecoveryTest {
 
@@ -28,7 +29,8 @@ class IntakeCrashRecoveryTest {
     @Test
     void aMailAcceptedBeforeACrashIsPublishedExactlyOnceAfterRestart() throws Exception {
         Path work = ROOT.resolve("local-launcher/target/crash-" + UUID.randomUUID());
-        PipelineServices.Wiring wiring = wiring(work, "localhost:" + freePort());
+        String schema = "intake_crash_" + UUID.randomUUID().toString().substring(0, 8);
+        PipelineServices.Wiring wiring = wiring(work, "localhost:" + freePort(), schema);
         String[] settings = {"--postfordeling.kafka.partitions=1", "--spring.kafka.admin.operation-timeout=3s"};
 
         // Given intake running while Kafka is unreachable, a mail is accepted (journalled) but cannot be published.
@@ -40,11 +42,11 @@ class IntakeCrashRecoveryTest {
             // When intake is killed outright.
             first.kill();
         }
-        assertThat(work.resolve("intake-journal/pending/" + mailId + ".json")).exists();
+        assertThat(state(schema, mailId)).as("journalled in the database before the answer").isEqualTo("PENDING");
 
         EmbeddedKafkaKraftBroker kafka = new EmbeddedKafkaKraftBroker(1, 1);
         kafka.afterPropertiesSet();
-        PipelineServices.Wiring restarted = wiring(work, kafka.getBrokersAsString());
+        PipelineServices.Wiring restarted = wiring(work, kafka.getBrokersAsString(), schema);
         try (KafkaTestConsumer<MailReceived> received = new KafkaTestConsumer<>(kafka.getBrokersAsString(), Topics.MAIL_RECEIVED);
                 KafkaTestConsumer<TextExtracted> extracted = new KafkaTestConsumer<>(kafka.getBrokersAsString(), Topics.MAIL_EXTRACTED);
                 ServiceProcess second = PipelineServices.startIntake(restarted, work.resolve("logs"), "intake-after-restart", settings)) {
@@ -55,16 +57,28 @@ class IntakeCrashRecoveryTest {
                     Files.readAllBytes(ROOT.resolve("samples/mails/bulky-waste-pickup.eml")), "storskrald.eml");
             await().atMost(Duration.ofSeconds(30)).until(() -> !received.valuesFor(later).isEmpty());
             assertThat(received.valuesFor(mailId)).hasSize(1);
-            assertThat(work.resolve("intake-journal/pending/" + mailId + ".json")).doesNotExist();
-            assertThat(work.resolve("intake-journal/published/" + mailId)).exists();
+            assertThat(state(schema, mailId)).isEqualTo("PUBLISHED");
         } finally {
             kafka.destroy();
         }
     }
 
-    private static PipelineServices.Wiring wiring(Path work, String kafka) throws IOException {
-        return new PipelineServices.Wiring(ROOT, kafka, "", "", "", "", 0, work.resolve("blobs"), work.resolve("models"),
-                work.resolve("djl"), freePort(), 0, 0);
+    private static PipelineServices.Wiring wiring(Path work, String kafka, String schema) throws IOException {
+        TestPostgres.Server db = TestPostgres.get();
+        return new PipelineServices.Wiring(ROOT, kafka, db.jdbcUrl(), db.username(), db.password(), "", 0, work.resolve("blobs"),
+                work.resolve("models"), work.resolve("djl"), freePort(), 0, 0, schema);
+    }
+
+    /** The arrival's state in intake's journal (its schema in the tests' PostgreSQL). */
+    private static String state(String schema, String mailId) throws Exception {
+        TestPostgres.Server db = TestPostgres.get();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+                java.sql.PreparedStatement query = connection.prepareStatement("select state from " + schema + ".arrival where mail_id = ?")) {
+            query.setObject(1, UUID.fromString(mailId));
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getString(1) : "none";
+            }
+        }
     }
 
     private static int freePort() throws IOException {

@@ -63,7 +63,7 @@ class KafkaTlsTest {
             PipelineServices.Wiring wiring = new PipelineServices.Wiring(ROOT, "localhost:" + kafkaPort, database.jdbcUrl(),
                     database.username(), database.password(), "127.0.0.1", mailServer.getSmtp().getPort(), work.resolve("blobs"),
                     work.resolve("models"), Path.of(System.getProperty("djl.cache.dir", ROOT.resolve(".cache/djl").toString())),
-                    freePort(), freePort(), freePort());
+                    freePort(), freePort(), freePort(), "intake_tls_" + UUID.randomUUID().toString().substring(0, 8));
             // What an operator sets for a TLS broker: Spring Boot's own Kafka properties, nothing of the product's.
             services.addAll(PipelineServices.start(wiring, work.resolve("logs"), null, Map.of(
                     "SPRING_KAFKA_SECURITY_PROTOCOL", "SSL",

@@ -88,7 +88,7 @@ class PipelineEndToEndTest {
                 database.jdbcUrl(), database.username(), database.password(),
                 "127.0.0.1", mailServer.getSmtp().getPort(), work.resolve("blobs"), work.resolve("models"),
                 Path.of(System.getProperty("djl.cache.dir", ROOT.resolve(".cache/djl").toString())),
-                intakePort, classifierPort, routingPort), logs, null);
+                intakePort, classifierPort, routingPort, "intake_e2e_" + UUID.randomUUID().toString().substring(0, 8)), logs, null);
         intake = new SampleFeeder(intakePort);
         routings = new RoutingsClient(routingPort);
         routed = new KafkaTestConsumer<>(kafka.getBrokersAsString(), Topics.MAIL_ROUTED);

@@ -31,8 +31,8 @@ class IntakeConfiguration {
     }
 
     @Bean
-    IntakeJournal intakeJournal(IntakeProperties properties) throws IOException {
-        return new IntakeJournal(properties.journalDir());
+    IntakeJournal intakeJournal(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return new IntakeJournal(jdbc);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import dk.postfordeling.contracts.MailId;
 import dk.postfordeling.contracts.MailReceived;
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.intake.IntakeProperties;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -83,7 +84,7 @@ public class JournalRelay implements SmartLifecycle {
                 List<MailReceived> batch = new ArrayList<>();
                 if (rescan || System.currentTimeMillis() - lastScan > RESCAN_MILLIS) {
                     wakeUps.clear();
-                    batch.addAll(journal.pending().stream().limit(BATCH).toList());
+                    batch.addAll(journal.leasePending(BATCH, lease()));
                     lastScan = System.currentTimeMillis();
                     if (!batch.isEmpty()) {
                         log.info("publishing {} accepted mails not yet confirmed by Kafka", batch.size());
@@ -97,7 +98,7 @@ public class JournalRelay implements SmartLifecycle {
                     ids.add(first);
                     wakeUps.drainTo(ids, BATCH - 1);
                     for (MailId id : ids) {
-                        journal.pending(id).ifPresent(batch::add);
+                        journal.leasePending(id, lease()).ifPresent(batch::add);
                     }
                 }
                 rescan = !publish(batch);
@@ -110,6 +111,11 @@ public class JournalRelay implements SmartLifecycle {
                 pause();
             }
         }
+    }
+
+    /** How long a batch is this instance's to publish: long enough for Kafka to confirm it. */
+    private Duration lease() {
+        return properties.publishTimeout().multipliedBy(3);
     }
 
     /** Publishes a batch; returns whether every arrival in it was confirmed. */

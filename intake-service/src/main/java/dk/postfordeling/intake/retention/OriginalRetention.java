@@ -4,20 +4,20 @@ import dk.postfordeling.contracts.MailId;
 import dk.postfordeling.contracts.MailReceived;
 import dk.postfordeling.contracts.MailRouted;
 import dk.postfordeling.contracts.Topics;
-import dk.postfordeling.intake.IntakeProperties;
 import dk.postfordeling.intake.acceptance.IntakeJournal;
 import dk.postfordeling.platform.blob.BlobStore;
 import dk.postfordeling.platform.kafka.MailListeners;
 import dk.postfordeling.platform.logging.MailLogContext;
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -34,38 +34,41 @@ import org.springframework.stereotype.Component;
 
 /**
  * Deletes the stored original of a mail a configurable time after it was delivered
- * ({@code MailRouted}). Due deletions are kept as files ({@code <journal>/retention/<due>-<mailId>})
- * so they survive restarts. Intake owns the blob store, so intake deletes from it.
+ * ({@code MailRouted}). Due deletions are rows in intake's schema, so they survive restarts and any
+ * instance carries them out — the one that heard of the delivery or another (rows are taken with
+ * {@code SKIP LOCKED}). The only writer of {@code retention}.
  */
 @Component
 @ConditionalOnProperty(name = "postfordeling.intake.retention.enabled", havingValue = "true", matchIfMissing = true)
 class OriginalRetention implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OriginalRetention.class);
+    private static final int BATCH = 200;
 
     private final RetentionProperties properties;
     private final IntakeJournal journal;
     private final BlobStore blobStore;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final Clock clock;
-    private final Path schedule;
 
-    OriginalRetention(RetentionProperties properties, IntakeProperties intake, IntakeJournal journal, BlobStore blobStore,
-            Clock clock) throws IOException {
+    OriginalRetention(RetentionProperties properties, IntakeJournal journal, BlobStore blobStore, JdbcClient jdbc,
+            TransactionTemplate transactions, Clock clock) {
         this.properties = properties;
         this.journal = journal;
         this.blobStore = blobStore;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
         this.clock = clock;
-        this.schedule = Files.createDirectories(intake.journalDir().resolve("retention"));
     }
 
     @KafkaListener(topics = Topics.Names.MAIL_ROUTED, groupId = "intake-service-retention", containerFactory = "mailRoutedListenerFactory")
-    void onMailRouted(MailRouted routed) throws IOException {
-        long due = routed.routedAt().plus(properties.afterRouting()).toEpochMilli();
-        try {
-            Files.createFile(schedule.resolve(due + "-" + routed.mailId()));
-        } catch (FileAlreadyExistsException alreadyScheduled) {
-            // Redelivered event: already scheduled.
-        }
+    void onMailRouted(MailRouted routed) {
+        // A redelivered event finds its row there already.
+        jdbc.sql("insert into retention (mail_id, due_at) values (:id, :due) on conflict (mail_id) do nothing")
+                .param("id", routed.mailId().value())
+                .param("due", Timestamp.from(routed.routedAt().plus(properties.afterRouting())))
+                .update();
     }
 
     /** Deletes what is due every {@code check-interval}, from five seconds after start. */
@@ -75,17 +78,22 @@ class OriginalRetention implements SchedulingConfigurer {
     }
 
     void deleteDueOriginals() {
-        long now = clock.millis();
-        List<Path> due;
-        try (Stream<Path> entries = Files.list(schedule)) {
-            due = entries.filter(entry -> dueAt(entry) <= now).toList();
-        } catch (IOException e) {
+        try {
+            Integer deleted;
+            do {
+                deleted = transactions.execute(status -> deleteDueBatch());
+            } while (deleted != null && deleted == BATCH);
+        } catch (RuntimeException e) {
             log.warn("retention check failed: {}", e.getClass().getSimpleName());
-            return;
         }
-        for (Path entry : due) {
-            String name = entry.getFileName().toString();
-            MailId mailId = MailId.of(name.substring(name.indexOf('-') + 1));
+        forgetArrivalsWithoutOriginal();
+    }
+
+    private int deleteDueBatch() {
+        List<UUID> due = jdbc.sql("select mail_id from retention where due_at <= :now order by due_at limit :limit for update skip locked")
+                .param("now", Timestamp.from(clock.instant())).param("limit", BATCH).query(UUID.class).list();
+        for (UUID id : due) {
+            MailId mailId = new MailId(id);
             try (MailLogContext ignored = MailLogContext.open(mailId)) {
                 Optional<MailReceived> received = journal.published(mailId);
                 if (received.isPresent()) {
@@ -93,12 +101,13 @@ class OriginalRetention implements SchedulingConfigurer {
                     journal.forget(mailId);
                     log.info("original deleted after retention period {}", properties.afterRouting());
                 }
-                Files.deleteIfExists(entry);
-            } catch (IOException | RuntimeException e) {
-                log.warn("could not delete original after retention: {}", e.getClass().getSimpleName());
+            } catch (IOException e) {
+                // The store did not answer: the row stays, and the next round tries again.
+                throw new UncheckedIOException(e);
             }
+            jdbc.sql("delete from retention where mail_id = :id").param("id", id).update();
         }
-        forgetArrivalsWithoutOriginal();
+        return due.size();
     }
 
     /**
@@ -112,17 +121,8 @@ class OriginalRetention implements SchedulingConfigurer {
                     journal.forget(arrival.mailId());
                 }
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             log.warn("retention of the journal failed: {}", e.getClass().getSimpleName());
-        }
-    }
-
-    private static long dueAt(Path entry) {
-        String name = entry.getFileName().toString();
-        try {
-            return Long.parseLong(name.substring(0, name.indexOf('-')));
-        } catch (RuntimeException notAnEntry) {
-            return Long.MAX_VALUE;
         }
     }
 

@@ -57,7 +57,6 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "postfordeling.intake.blob-store-dir=${java.io.tmpdir}/postfordeling-intake-test/${random.uuid}",
-        "postfordeling.intake.journal-dir=${java.io.tmpdir}/postfordeling-intake-journal/${random.uuid}",
         "postfordeling.kafka.partitions=1",
         "postfordeling.intake.imap.enabled=true",
         "postfordeling.intake.imap.ssl=false",
@@ -96,6 +95,7 @@ class ChannelsIntakeTest {
 
     @DynamicPropertySource
     static void channels(DynamicPropertyRegistry registry) {
+        dk.postfordeling.intake.IntakeTestDatabase.register(registry);
         registry.add("postfordeling.intake.imap.port", () -> MAIL.getImap().getPort());
         registry.add("postfordeling.intake.scanner.dir", DROP::toString);
         registry.add("postfordeling.intake.graph.token-url", () -> GRAPH.baseUrl() + "/tenant-1/oauth2/v2.0/token");

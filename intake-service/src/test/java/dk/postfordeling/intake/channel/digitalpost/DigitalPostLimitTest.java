@@ -27,12 +27,16 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "postfordeling.intake.blob-store-dir=${java.io.tmpdir}/postfordeling-intake-test/${random.uuid}",
-        "postfordeling.intake.journal-dir=${java.io.tmpdir}/postfordeling-intake-journal/${random.uuid}",
         "postfordeling.kafka.partitions=1",
         "postfordeling.intake.limits.max-document-bytes=2097152"})
 @EmbeddedKafka(partitions = 1)
 @DirtiesContext // closed while its embedded broker still runs, not at JVM exit
 class DigitalPostLimitTest {
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void database(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        dk.postfordeling.intake.IntakeTestDatabase.register(registry);
+    }
 
     private static final long STREAMED = 64L * 1024 * 1024;
 

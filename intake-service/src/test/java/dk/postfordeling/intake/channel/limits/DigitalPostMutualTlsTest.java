@@ -33,7 +33,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "postfordeling.intake.blob-store-dir=${java.io.tmpdir}/postfordeling-intake-test/${random.uuid}",
-        "postfordeling.intake.journal-dir=${java.io.tmpdir}/postfordeling-intake-journal/${random.uuid}",
         "postfordeling.kafka.partitions=1",
         "server.ssl.enabled=true",
         "server.ssl.key-store-type=PKCS12",
@@ -68,6 +67,7 @@ class DigitalPostMutualTlsTest {
 
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
+        dk.postfordeling.intake.IntakeTestDatabase.register(registry);
         registry.add("server.ssl.key-store", () -> KEYS.resolve("server.p12").toUri().toString());
         registry.add("server.ssl.trust-store", () -> KEYS.resolve("server-trust.p12").toUri().toString());
     }

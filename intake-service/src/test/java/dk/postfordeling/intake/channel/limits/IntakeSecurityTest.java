@@ -40,7 +40,6 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "postfordeling.intake.blob-store-dir=${java.io.tmpdir}/postfordeling-intake-test/${random.uuid}",
-        "postfordeling.intake.journal-dir=${java.io.tmpdir}/postfordeling-intake-journal/${random.uuid}",
         "postfordeling.kafka.partitions=1"})
 @EmbeddedKafka(partitions = 1)
 @DirtiesContext // closed while its embedded broker still runs, not at JVM exit
@@ -63,6 +62,7 @@ class IntakeSecurityTest {
 
     @DynamicPropertySource
     static void identityProvider(DynamicPropertyRegistry registry) {
+        dk.postfordeling.intake.IntakeTestDatabase.register(registry);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> IDP.baseUrl() + "/keys");
     }
 

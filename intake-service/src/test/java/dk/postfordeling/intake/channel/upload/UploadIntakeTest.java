@@ -39,7 +39,6 @@ import org.springframework.web.client.RestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "postfordeling.intake.blob-store-dir=${java.io.tmpdir}/postfordeling-intake-test/${random.uuid}",
-        "postfordeling.intake.journal-dir=${java.io.tmpdir}/postfordeling-intake-journal/${random.uuid}",
         "postfordeling.kafka.partitions=1",
         "postfordeling.intake.retention.after-routing=0s",
         "postfordeling.intake.retention.check-interval=200ms"})
@@ -47,6 +46,11 @@ import org.springframework.web.client.RestClient;
 @org.springframework.test.annotation.DirtiesContext // closed while its embedded broker still runs, not at JVM exit
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UploadIntakeTest {
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void database(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        dk.postfordeling.intake.IntakeTestDatabase.register(registry);
+    }
 
     @LocalServerPort
     int port;
