@@ -18,11 +18,15 @@ public final class KafkaTestConsumer<T> implements AutoCloseable {
     private final List<ConsumerRecord<String, T>> seen = new ArrayList<>();
 
     public KafkaTestConsumer(String bootstrapServers, Topic<T> topic) {
-        consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), topic.serde());
+        this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers), topic);
+    }
+
+    /** A reader with the given client settings, e.g. a TLS broker's ({@code security.protocol}, trust store). */
+    public KafkaTestConsumer(Map<String, Object> clientConfig, Topic<T> topic) {
+        Map<String, Object> config = new java.util.HashMap<>(clientConfig);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), topic.serde());
         consumer.subscribe(List.of(topic.name()));
     }
 

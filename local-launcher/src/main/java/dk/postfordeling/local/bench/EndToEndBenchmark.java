@@ -1,14 +1,9 @@
 package dk.postfordeling.local.bench;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dk.postfordeling.contracts.MailJson;
-import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.local.PipelineServices;
 import dk.postfordeling.local.ServiceProcess;
-import dk.postfordeling.local.StandaloneKafkaAccess;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,10 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Measures the whole pipeline on this machine as local mode runs it: a standalone Kafka broker, an
@@ -59,28 +50,17 @@ public final class EndToEndBenchmark {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         double rate = args.length > 1 ? Double.parseDouble(args[1]) : 0;
         int warmup = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_WARMUP;
-        Path work = Files.createTempDirectory("end-to-end-bench");
-        List<ServiceProcess> processes = new ArrayList<>();
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pgdata")).setPort(Latencies.freePort()).start();
-        GreenMail mailboxes = new GreenMail(new ServerSetup[] {new ServerSetup(Latencies.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP)})
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        mailboxes.start();
-        try {
-            int kafkaPort = Latencies.freePort();
-            processes.add(StandaloneKafkaAccess.start(work.resolve("kafka"), kafkaPort, Latencies.freePort(), work.resolve("logs")));
-            String kafka = "localhost:" + kafkaPort;
-            PipelineServices.Wiring wiring = new PipelineServices.Wiring(root, kafka,
-                    "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", "postgres",
-                    "127.0.0.1", mailboxes.getSmtp().getPort(), work.resolve("blobs"), work.resolve("models"),
-                    root.resolve(".cache/djl"), Latencies.freePort(), Latencies.freePort(), Latencies.freePort());
-            processes.addAll(PipelineServices.start(wiring, work.resolve("logs"), null));
-            long postgresPid = postmasterPid(work.resolve("pgdata"));
+        try (BenchStack stack = BenchStack.start("end-to-end-bench")) {
+            PipelineServices.Wiring wiring = stack.wiring(root);
+            stack.addAll(PipelineServices.start(wiring, stack.work.resolve("logs"), null));
+            long postgresPid = postmasterPid(stack.work.resolve("pgdata"));
             Map<String, ServiceProcess> byName = new LinkedHashMap<>();
-            processes.forEach(p -> byName.put(p.name(), p));
+            stack.processes().forEach(p -> byName.put(p.name(), p));
 
             Map<String, Long> doneAt = new ConcurrentHashMap<>();
             AtomicBoolean listening = new AtomicBoolean(true);
-            Thread consumer = new Thread(() -> consume(kafka, doneAt, listening), "bench-consumer");
+            Thread consumer = new Thread(() -> stack.consumeOutcomes(listening, (topic, mailId) -> doneAt.putIfAbsent(mailId,
+                    System.nanoTime())), "bench-consumer");
             consumer.start();
 
             run(wiring.intakePort(), warmup, 0, "warm", doneAt, new ConcurrentHashMap<>());
@@ -112,11 +92,6 @@ public final class EndToEndBenchmark {
             result.put("peakResidentMb", peakMb);
             result.put("wallSeconds", Math.round(seconds * 10) / 10.0);
             System.out.println(MailJson.mapper().writeValueAsString(result));
-        } finally {
-            java.util.Collections.reverse(processes);
-            processes.forEach(p -> p.stop(Duration.ofSeconds(20)));
-            mailboxes.stop();
-            postgres.close();
         }
     }
 
@@ -153,20 +128,6 @@ public final class EndToEndBenchmark {
         }
         if ("warm".equals(tag)) {
             Latencies.awaitDone(sentAt, doneAt, Duration.ofMinutes(20));
-        }
-    }
-
-    /** Mails filed ({@code mail.routed.v1}) or handed to a person ({@code mail.review-requested.v1}). */
-    private static void consume(String kafka, Map<String, Long> doneAt, AtomicBoolean listening) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.MAIL_ROUTED.name(), Topics.MAIL_REVIEW_REQUESTED.name()));
-            while (listening.get()) {
-                consumer.poll(Duration.ofMillis(100)).forEach(r -> doneAt.putIfAbsent(r.key(), System.nanoTime()));
-            }
         }
     }
 

@@ -1,17 +1,11 @@
 package dk.postfordeling.local.bench;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import dk.postfordeling.contracts.MailJson;
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.local.PipelineServices;
 import dk.postfordeling.local.ServiceProcess;
-import dk.postfordeling.local.StandaloneKafkaAccess;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,10 +17,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Many instances on shared engines: two instances of each service on this machine, on one Kafka
@@ -47,36 +37,27 @@ public final class ScaleOutBenchmark {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(System.getProperty("postfordeling.root", ".")).toAbsolutePath().normalize();
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        Path work = Files.createTempDirectory("scale-out-bench");
-        List<ServiceProcess> processes = new ArrayList<>();
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(work.resolve("pgdata")).setPort(Latencies.freePort()).start();
-        GreenMail mailboxes = new GreenMail(new ServerSetup[] {new ServerSetup(Latencies.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP)})
-                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        mailboxes.start();
-        try {
-            int kafkaPort = Latencies.freePort();
-            processes.add(StandaloneKafkaAccess.start(work.resolve("kafka"), kafkaPort, Latencies.freePort(), work.resolve("logs")));
-            String kafka = "localhost:" + kafkaPort;
+        try (BenchStack stack = BenchStack.start("scale-out-bench")) {
             Map<String, String> sixPartitions = Map.of("POSTFORDELING_KAFKA_PARTITIONS", "6");
             List<PipelineServices.Wiring> instances = new ArrayList<>();
             List<List<ServiceProcess>> services = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 // The second set starts once the first has trained the shared sample model.
-                PipelineServices.Wiring wiring = new PipelineServices.Wiring(root, kafka,
-                        "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres", "postgres", "postgres",
-                        "127.0.0.1", mailboxes.getSmtp().getPort(), work.resolve("blobs"), work.resolve("models"),
-                        root.resolve(".cache/djl"), Latencies.freePort(), Latencies.freePort(), Latencies.freePort());
+                PipelineServices.Wiring wiring = stack.wiring(root);
                 instances.add(wiring);
-                List<ServiceProcess> set = PipelineServices.start(wiring, work.resolve("logs-" + (i + 1)), null, sixPartitions);
+                List<ServiceProcess> set = PipelineServices.start(wiring, stack.work.resolve("logs-" + (i + 1)), null, sixPartitions);
                 services.add(set);
-                processes.addAll(set);
+                stack.addAll(set);
             }
 
             Map<String, Long> doneAt = new ConcurrentHashMap<>();
             Set<String> routed = ConcurrentHashMap.newKeySet();
             Set<String> inReview = ConcurrentHashMap.newKeySet();
             AtomicBoolean listening = new AtomicBoolean(true);
-            Thread consumer = new Thread(() -> consume(kafka, doneAt, routed, inReview, listening), "bench-consumer");
+            Thread consumer = new Thread(() -> stack.consumeOutcomes(listening, (topic, mailId) -> {
+                doneAt.putIfAbsent(mailId, System.nanoTime());
+                (topic.equals(Topics.MAIL_ROUTED.name()) ? routed : inReview).add(mailId);
+            }), "bench-consumer");
             consumer.start();
 
             KeepAliveUploader[] intakes = {new KeepAliveUploader("localhost", instances.get(0).intakePort()),
@@ -99,7 +80,7 @@ public final class ScaleOutBenchmark {
             consumer.join();
 
             Map<String, Integer> copies = new HashMap<>();
-            for (MimeMessage message : mailboxes.getReceivedMessages()) {
+            for (MimeMessage message : stack.mailboxes.getReceivedMessages()) {
                 String[] id = message.getHeader(MAIL_ID_HEADER);
                 if (id != null) {
                     copies.merge(id[0], 1, Integer::sum);
@@ -118,11 +99,6 @@ public final class ScaleOutBenchmark {
             result.put("mailsPerSecondOneInstance", Math.round((doneAt.size() - doneWithTwo) / ((end - half) / 1e9) * 10) / 10.0);
             result.put("wallSeconds", Math.round((end - start) / 1e8) / 10.0);
             System.out.println(MailJson.mapper().writeValueAsString(result));
-        } finally {
-            java.util.Collections.reverse(processes);
-            processes.forEach(p -> p.stop(Duration.ofSeconds(20)));
-            mailboxes.stop();
-            postgres.close();
         }
     }
 
@@ -145,23 +121,6 @@ public final class ScaleOutBenchmark {
                 }
                 intakes[first].close();
                 sentAt.putIfAbsent(intakes[(first + 1) % intakes.length].upload(content, "mail-" + i + ".eml"), t);
-            }
-        }
-    }
-
-    private static void consume(String kafka, Map<String, Long> doneAt, Set<String> routed, Set<String> inReview,
-            AtomicBoolean listening) {
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka,
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(Topics.MAIL_ROUTED.name(), Topics.MAIL_REVIEW_REQUESTED.name()));
-            while (listening.get()) {
-                consumer.poll(Duration.ofMillis(100)).forEach(r -> {
-                    doneAt.putIfAbsent(r.key(), System.nanoTime());
-                    (r.topic().equals(Topics.MAIL_ROUTED.name()) ? routed : inReview).add(r.key());
-                });
             }
         }
     }
