@@ -62,12 +62,26 @@ public final class IntakeJournal {
         jdbc.sql("delete from arrival where mail_id = :id and state = '%s'".formatted(PUBLISHED)).param("id", mailId.value()).update();
     }
 
-    /** Published arrivals confirmed before {@code before}, for retention. */
-    public List<MailReceived> publishedBefore(Instant before) {
+    /** A published arrival and when Kafka confirmed it. */
+    public record Published(MailReceived received, Instant at) {
+    }
+
+    /**
+     * Up to {@code limit} published arrivals confirmed before {@code before} that come after
+     * {@code after} ({@code null}: from the first), oldest first: retention pages through them all.
+     */
+    public List<Published> publishedBefore(Instant before, Published after, int limit) {
         return jdbc.sql("""
-                select received::text from arrival where state = '%s' and published_at < :before
-                order by published_at limit 1000""".formatted(PUBLISHED))
-                .param("before", Timestamp.from(before)).query(String.class).list().stream().map(IntakeJournal::read).toList();
+                select received::text as received, published_at from arrival
+                where state = '%s' and published_at < :before
+                  and (cast(:afterAt as timestamptz) is null or (published_at, mail_id) > (cast(:afterAt as timestamptz), cast(:afterId as uuid)))
+                order by published_at, mail_id limit :limit""".formatted(PUBLISHED))
+                .param("before", Timestamp.from(before))
+                .param("afterAt", after == null ? null : Timestamp.from(after.at()))
+                .param("afterId", after == null ? null : after.received().mailId().value())
+                .param("limit", limit)
+                .query((rs, n) -> new Published(read(rs.getString("received")), rs.getTimestamp("published_at").toInstant()))
+                .list();
     }
 
     /**

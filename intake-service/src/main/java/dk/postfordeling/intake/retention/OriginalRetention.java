@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -116,11 +117,19 @@ class OriginalRetention implements SchedulingConfigurer {
      */
     private void forgetArrivalsWithoutOriginal() {
         try {
-            for (MailReceived arrival : journal.publishedBefore(clock.instant().minus(properties.afterRouting()))) {
-                if (!blobStore.exists(arrival.originalRef())) {
-                    journal.forget(arrival.mailId());
+            Instant before = clock.instant().minus(properties.afterRouting());
+            List<IntakeJournal.Published> page;
+            IntakeJournal.Published after = null;
+            // Page by time (and id), so arrivals whose originals are still kept never hide the ones after them.
+            do {
+                page = journal.publishedBefore(before, after, BATCH);
+                for (IntakeJournal.Published arrival : page) {
+                    if (!blobStore.exists(arrival.received().originalRef())) {
+                        journal.forget(arrival.received().mailId());
+                    }
+                    after = arrival;
                 }
-            }
+            } while (page.size() == BATCH);
         } catch (RuntimeException e) {
             log.warn("retention of the journal failed: {}", e.getClass().getSimpleName());
         }

@@ -80,11 +80,11 @@ public class ContentErasure implements SchedulingConfigurer {
                 batch = transactions.execute(status -> {
                     List<UUID> due = tasks.contentDueForErasure(before, BATCH);
                     due.forEach(id -> eraseOne(id, SYSTEM, Reason.RETENTION));
-                    outbox.deletePublishedBefore(before);
                     return due.size();
                 });
                 erased += batch == null ? 0 : batch;
             } while (batch != null && batch == BATCH);
+            transactions.executeWithoutResult(status -> outbox.deletePublishedBefore(before));
         } catch (RuntimeException e) {
             log.warn("content retention paused: {}", e.getClass().getSimpleName());
         }
@@ -106,7 +106,7 @@ public class ContentErasure implements SchedulingConfigurer {
         // Last: should the store fail, the transaction rolls back and the next round tries again.
         String original = classified.get().originalRef();
         try {
-            if (original != null && blobStore.exists(original)) {
+            if (original != null) {
                 blobStore.delete(original);
             }
         } catch (IllegalArgumentException notAnOriginal) {
