@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -35,9 +36,18 @@ public final class MainSources {
 
     /** Lines of this module's main sources matching {@code pattern}, as {@code File.java:line: why}. */
     static List<String> linesMatching(Pattern pattern, String why) {
+        return linesMatching(pattern, why, file -> true);
+    }
+
+    /**
+     * Lines matching {@code pattern} in those of this module's main sources {@code where} accepts
+     * (given each file's path relative to {@code src/main/java}), as {@code File.java:line: why}.
+     */
+    public static List<String> linesMatching(Pattern pattern, String why, Predicate<Path> where) {
         List<String> found = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+        Path root = Path.of("src/main/java");
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") && where.test(root.relativize(f))).sorted().toList()) {
                 List<String> lines = Files.readAllLines(file);
                 for (int i = 0; i < lines.size(); i++) {
                     if (pattern.matcher(lines.get(i)).find()) {

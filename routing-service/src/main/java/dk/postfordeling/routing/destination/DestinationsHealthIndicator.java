@@ -30,7 +30,7 @@ class DestinationsHealthIndicator extends AbstractHealthIndicator {
         Map<String, String> circuits = new TreeMap<>();
         for (DestinationType type : configured) {
             CircuitBreaker.State state = filing.state(type);
-            circuits.put(ResilientFiling.instanceName(type), state.name());
+            circuits.put(filing.instanceName(type), state.name());
         }
         builder.up().withDetails(Map.copyOf(circuits));
     }

@@ -1,6 +1,7 @@
 package dk.postfordeling.routing.destination;
 
 import dk.postfordeling.contracts.DestinationType;
+import dk.postfordeling.routing.table.DestinationKinds;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -8,13 +9,12 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * Resilience4j around every outbound call, one set of instances per kind of destination (named
- * {@code f2}, {@code sbsys}, {@code getorganized}, {@code mailbox}; configured under
+ * Resilience4j around every outbound call, one set of instances per kind of destination (named by
+ * the kind: {@code f2}, {@code sbsys}, {@code getorganized}, {@code mailbox}; configured under
  * {@code resilience4j.*.instances.<name>}): a bulkhead limits concurrent calls, a circuit breaker
  * stops calling a system that keeps failing, and a retry with exponential back-off and jitter
  * repeats transient failures. {@link FilingException.Rejected} is neither retried nor counted as
@@ -27,18 +27,19 @@ public class ResilientFiling {
     private final RetryRegistry retries;
     private final BulkheadRegistry bulkheads;
 
-    public ResilientFiling(CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, BulkheadRegistry bulkheads) {
+    private final DestinationKinds kinds;
+
+    public ResilientFiling(CircuitBreakerRegistry circuitBreakers, RetryRegistry retries, BulkheadRegistry bulkheads,
+            DestinationKinds kinds) {
+        this.kinds = kinds;
         this.circuitBreakers = circuitBreakers;
         this.retries = retries;
         this.bulkheads = bulkheads;
     }
 
-    public static String instanceName(DestinationType type) {
-        return switch (type) {
-            case FUNCTION_MAILBOX -> "mailbox";
-            case GET_ORGANIZED -> "getorganized";
-            default -> type.name().toLowerCase(Locale.ROOT);
-        };
+    /** The name of the kind's Resilience4j instances, as its {@link DestinationKinds kind} declares it. */
+    public String instanceName(DestinationType type) {
+        return kinds.instanceName(type);
     }
 
     /**

@@ -189,7 +189,7 @@ public class RoutingDispatcher {
                 result = "not-permitted";
                 // The destination is known to be down (or busy): the mail waits, durably, without using up attempts.
                 Instant next = clock.instant().plus(filing.openWait(route.type()));
-                tasks.waitFor(mail.mailId().value(), next, ResilientFiling.instanceName(route.type()));
+                tasks.waitFor(mail.mailId().value(), next, filing.instanceName(route.type()));
                 log.info("{} unavailable ({}); mail waits until {}", route.type(), e.getClass().getSimpleName(), next);
                 return;
             } catch (FilingException.Unavailable e) {

@@ -57,8 +57,8 @@ public record RoutingProperties(
     /**
      * One entry of the routing table.
      *
-     * @param type            {@code FUNCTION_MAILBOX}, {@code F2}, {@code SBSYS}, {@code GET_ORGANIZED} or
-     *                        {@code REVIEW} (always a person)
+     * @param type            a {@link DestinationKind}'s name ({@code FUNCTION_MAILBOX}, {@code F2},
+     *                        {@code SBSYS}, {@code GET_ORGANIZED}) or {@code REVIEW} (always a person)
      * @param address         e-mail address of the function mailbox
      * @param caseId          the case to file in, for an ESDH destination
      * @param targetPrecision a stricter confidence bar for this destination (e.g. 0.99 for children

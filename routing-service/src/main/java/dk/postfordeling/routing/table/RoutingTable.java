@@ -1,9 +1,5 @@
 package dk.postfordeling.routing.table;
 
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import dk.postfordeling.contracts.DestinationType;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -16,9 +12,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class RoutingTable {
 
+    private final DestinationKinds kinds;
     private volatile Map<String, Route> routes;
 
-    public RoutingTable(RoutingProperties properties) {
+    public RoutingTable(RoutingProperties properties, DestinationKinds kinds) {
+        this.kinds = kinds;
         this.routes = validate(properties.destinations());
     }
 
@@ -27,65 +25,40 @@ public class RoutingTable {
         this.routes = validate(destinations);
     }
 
-    static Map<String, Route> validate(Map<String, RoutingProperties.DestinationProperties> destinations) {
+    /** The routes of a table, without using it. */
+    Map<String, Route> validate(Map<String, RoutingProperties.DestinationProperties> destinations) {
+        return validate(destinations, kinds);
+    }
+
+    static Map<String, Route> validate(Map<String, RoutingProperties.DestinationProperties> destinations, DestinationKinds kinds) {
         if (destinations == null || destinations.isEmpty()) {
             throw new InvalidRoutingTableException("routing table is empty: configure postfordeling.routing.destinations");
         }
         Map<String, Route> routes = new TreeMap<>();
-        destinations.forEach((key, destination) -> routes.put(key, toRoute(key, destination)));
+        destinations.forEach((key, destination) -> routes.put(key, toRoute(key, destination, kinds)));
         return Map.copyOf(routes);
     }
 
-    private static Route toRoute(String key, RoutingProperties.DestinationProperties destination) {
+    private static Route toRoute(String key, RoutingProperties.DestinationProperties destination, DestinationKinds kinds) {
         String where = "routing table entry '" + key + "'";
+        String supported = kinds.supported() + ", " + REVIEW;
         if (destination == null || destination.type() == null || destination.type().isBlank()) {
-            throw new InvalidRoutingTableException(where + " has no type (" + SUPPORTED + ")");
+            throw new InvalidRoutingTableException(where + " has no type (" + supported + ")");
         }
         Double precision = destination.targetPrecision();
         if (precision != null && !(precision > 0 && precision <= 1)) {
             throw new InvalidRoutingTableException(where + " has target-precision " + precision + ", which is not between 0 and 1");
         }
-        return switch (destination.type().strip().toUpperCase(Locale.ROOT)) {
-            case "FUNCTION_MAILBOX" -> new Route.ToDestination(key, DestinationType.FUNCTION_MAILBOX,
-                    mailboxAddress(where, destination.address()), precision);
-            case "F2" -> new Route.ToDestination(key, DestinationType.F2, caseReference(where, destination.caseId(), ANY_CASE,
-                    "an F2 case id"), precision);
-            case "SBSYS" -> new Route.ToDestination(key, DestinationType.SBSYS, caseReference(where, destination.caseId(),
-                    SBSYS_CASE, "an SBSYS case number such as 27.00.00-G01-1-24"), precision);
-            case "GET_ORGANIZED" -> new Route.ToDestination(key, DestinationType.GET_ORGANIZED, caseReference(where,
-                    destination.caseId(), GET_ORGANIZED_CASE, "a GetOrganized case id such as BOR-2022-000046"), precision);
-            case "REVIEW" -> new Route.ToReview(key);
-            default -> throw new InvalidRoutingTableException(where + " has unsupported type '" + destination.type()
-                    + "' (supported: " + SUPPORTED + ")");
-        };
+        if (destination.type().strip().equalsIgnoreCase(REVIEW)) {
+            return new Route.ToReview(key);
+        }
+        DestinationKind kind = kinds.named(destination.type()).orElseThrow(() -> new InvalidRoutingTableException(
+                where + " has unsupported type '" + destination.type() + "' (supported: " + supported + ")"));
+        return new Route.ToDestination(key, kind.type(), kind.target(where, destination), precision);
     }
 
-    private static final String SUPPORTED = "FUNCTION_MAILBOX, F2, SBSYS, GET_ORGANIZED, REVIEW";
-    private static final java.util.regex.Pattern ANY_CASE = java.util.regex.Pattern.compile("[\\w.:/-]+");
-    private static final java.util.regex.Pattern SBSYS_CASE = java.util.regex.Pattern.compile("\\d{2}\\.\\d{2}\\.\\d{2}-[A-Z]\\d{2}-\\d+-\\d{2}");
-    private static final java.util.regex.Pattern GET_ORGANIZED_CASE = java.util.regex.Pattern.compile("[A-ZÆØÅ]+-\\d{4}-\\d{6}");
-
-    private static String caseReference(String where, String caseId, java.util.regex.Pattern shape, String expected) {
-        if (caseId == null || caseId.isBlank()) {
-            throw new InvalidRoutingTableException(where + " needs case-id: " + expected);
-        }
-        if (!shape.matcher(caseId.strip()).matches()) {
-            throw new InvalidRoutingTableException(where + " has case-id '" + caseId + "', which is not " + expected);
-        }
-        return caseId.strip();
-    }
-
-    private static String mailboxAddress(String where, String address) {
-        if (address == null || address.isBlank()) {
-            throw new InvalidRoutingTableException(where + " needs an address for its function mailbox");
-        }
-        try {
-            InternetAddress parsed = new InternetAddress(address, true);
-            return parsed.getAddress();
-        } catch (AddressException e) {
-            throw new InvalidRoutingTableException(where + " has address '" + address + "', which is not an e-mail address");
-        }
-    }
+    /** The entry type of a label that always goes to a person. */
+    private static final String REVIEW = "REVIEW";
 
     /** The route of a label, if the table has one. */
     public Optional<Route> routeFor(String label) {

@@ -71,7 +71,7 @@ public class RoutingTableFile implements SchedulingConfigurer {
         List<RoutingProperties.ReviewRuleProperties> alwaysReview = binder.bind("always-review",
                 Bindable.listOf(RoutingProperties.ReviewRuleProperties.class)).orElse(List.of());
         // Validate both before replacing either, so a bad rule does not leave a half-new table.
-        RoutingTable.validate(destinations);
+        table.validate(destinations);
         ReviewRules.compile(alwaysReview);
         table.replace(destinations);
         rules.replace(alwaysReview);

@@ -17,6 +17,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import dk.postfordeling.routing.table.Kinds;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +41,7 @@ public final class TestFiling {
                 RetryRegistry.of(RetryConfig.custom().maxAttempts(3)
                         .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(20), 2, 0.5))
                         .retryExceptions(FilingException.Unavailable.class).build()),
-                BulkheadRegistry.ofDefaults());
+                BulkheadRegistry.ofDefaults(), Kinds.all());
     }
 
     public static MailClassified mail(String label) {

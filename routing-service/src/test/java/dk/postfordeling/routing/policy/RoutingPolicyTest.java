@@ -9,6 +9,7 @@ import dk.postfordeling.routing.table.ReviewRules;
 import dk.postfordeling.routing.table.RoutingProperties;
 import dk.postfordeling.routing.table.RoutingProperties.DestinationProperties;
 import dk.postfordeling.routing.table.RoutingProperties.ReviewRuleProperties;
+import dk.postfordeling.routing.table.Kinds;
 import dk.postfordeling.routing.table.RoutingTable;
 import dk.postfordeling.testing.Classified;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ class RoutingPolicyTest {
     private static RoutingPolicy policy(boolean trustMemoKle) {
         RoutingProperties properties = new RoutingProperties(Path.of("blobs"), "postfordeling@kommune.dk", TABLE, 5,
                 Duration.ofSeconds(5), Duration.ofMillis(250), RULES, trustMemoKle, 1);
-        return new RoutingPolicy(new RoutingTable(properties), new ReviewRules(properties), trustMemoKle);
+        return new RoutingPolicy(new RoutingTable(properties, Kinds.all()), new ReviewRules(properties), trustMemoKle);
     }
 
     @Test

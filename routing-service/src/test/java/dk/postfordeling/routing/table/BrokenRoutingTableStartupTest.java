@@ -2,6 +2,8 @@ package dk.postfordeling.routing.table;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dk.postfordeling.routing.destination.mailbox.MailboxKind;
+import dk.postfordeling.routing.destination.sbsys.SbsysKind;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -13,7 +15,7 @@ class BrokenRoutingTableStartupTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(RoutingProperties.class)
-    @Import({RoutingTable.class, ReviewRules.class})
+    @Import({RoutingTable.class, ReviewRules.class, DestinationKinds.class, MailboxKind.class, SbsysKind.class})
     static class Table {
     }
 

@@ -30,7 +30,7 @@ class RoutingTableFileTest {
     private final RoutingProperties defaults = new RoutingProperties(Path.of("blobs"), "post@kommune.example",
             Map.of("affald", new RoutingProperties.DestinationProperties("FUNCTION_MAILBOX", "affald@kommune.example", null, null)),
             5, Duration.ofSeconds(5), Duration.ofMillis(250), List.of(), true, 1);
-    private final RoutingTable table = new RoutingTable(defaults);
+    private final RoutingTable table = new RoutingTable(defaults, Kinds.all());
     private final ReviewRules rules = new ReviewRules(defaults);
 
     @Test
