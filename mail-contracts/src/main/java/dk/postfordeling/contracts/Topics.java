@@ -21,6 +21,7 @@ public final class Topics {
         public static final String MAIL_ROUTED = "mail.routed.v1";
         public static final String MAIL_REVIEW_REQUESTED = "mail.review-requested.v1";
         public static final String MAIL_FEEDBACK = "mail.feedback.v1";
+        public static final String MAIL_ERASED = "mail.erased.v1";
 
         private Names() {
         }
@@ -50,9 +51,14 @@ public final class Topics {
     public static final Topic<RoutingCorrected> MAIL_FEEDBACK =
             new Topic<>(Names.MAIL_FEEDBACK, RoutingCorrected.class, SCHEMAS + "routing-corrected.schema.json");
 
+    /** Routing erased a mail's content; every service drops what it keeps of the mail. */
+    public static final Topic<MailErased> MAIL_ERASED =
+            new Topic<>(Names.MAIL_ERASED, MailErased.class, SCHEMAS + "mail-erased.schema.json");
+
     /** Every topic, in pipeline order. */
     public static final List<Topic<?>> ALL = List.of(
-            MAIL_RECEIVED, MAIL_EXTRACTED, MAIL_CLASSIFIED, MAIL_ROUTED, MAIL_REVIEW_REQUESTED, MAIL_FEEDBACK);
+            MAIL_RECEIVED, MAIL_EXTRACTED, MAIL_CLASSIFIED, MAIL_ROUTED, MAIL_REVIEW_REQUESTED, MAIL_FEEDBACK,
+            MAIL_ERASED);
 
     private Topics() {
     }

@@ -52,6 +52,10 @@ public final class SampleMessages {
                 "Ansøgning om tilladelse til carport.");
     }
 
+    public static MailErased erasedOnRequest() {
+        return new MailErased(MAIL, ORIGINAL, "REQUEST", AT.plusSeconds(3600));
+    }
+
     /** One sample for every topic in the catalogue. */
     public static Object sampleFor(Topic<?> topic) {
         return switch (topic.name()) {
@@ -61,6 +65,7 @@ public final class SampleMessages {
             case "mail.routed.v1" -> parkingComplaintRouted();
             case "mail.review-requested.v1" -> ambiguousMailReviewRequested();
             case "mail.feedback.v1" -> correctedToBuilding();
+            case "mail.erased.v1" -> erasedOnRequest();
             default -> throw new IllegalArgumentException("no sample for " + topic.name());
         };
     }

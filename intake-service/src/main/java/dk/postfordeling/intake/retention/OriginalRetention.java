@@ -1,5 +1,6 @@
 package dk.postfordeling.intake.retention;
 
+import dk.postfordeling.contracts.MailErased;
 import dk.postfordeling.contracts.MailId;
 import dk.postfordeling.contracts.MailReceived;
 import dk.postfordeling.contracts.MailRouted;
@@ -37,7 +38,8 @@ import org.springframework.stereotype.Component;
  * Deletes the stored original of a mail a configurable time after it was delivered
  * ({@code MailRouted}). Due deletions are rows in intake's schema, so they survive restarts and any
  * instance carries them out — the one that heard of the delivery or another (rows are taken with
- * {@code SKIP LOCKED}). The only writer of {@code retention}.
+ * {@code SKIP LOCKED}). When routing erases a mail ({@code MailErased}), its record and original go
+ * at once. The only writer of {@code retention}.
  */
 @Component
 @ConditionalOnProperty(name = "postfordeling.intake.retention.enabled", havingValue = "true", matchIfMissing = true)
@@ -70,6 +72,29 @@ class OriginalRetention implements SchedulingConfigurer {
                 .param("id", routed.mailId().value())
                 .param("due", Timestamp.from(routed.routedAt().plus(properties.afterRouting())))
                 .update();
+    }
+
+    /**
+     * Routing erased the mail's content (its retention ended, or an administrator erased it): the
+     * journal's record (file name, Digital Post labels) and the original go now, not at the end of
+     * intake's own period. The original is usually gone already — routing deletes it from the same
+     * store — so deleting it again is the rule for a store of intake's own.
+     */
+    @KafkaListener(topics = Topics.Names.MAIL_ERASED, groupId = "intake-service-erasure", containerFactory = "mailErasedListenerFactory")
+    void onMailErased(MailErased erased) {
+        try (MailLogContext ignored = MailLogContext.open(erased.mailId())) {
+            if (erased.originalRef() != null && erased.originalRef().startsWith("blob:")) {
+                blobStore.delete(erased.originalRef());
+            }
+            transactions.executeWithoutResult(status -> {
+                journal.forget(erased.mailId());
+                jdbc.sql("delete from retention where mail_id = :id").param("id", erased.mailId().value()).update();
+            });
+            log.info("journal record and original dropped: routing erased the mail ({})", erased.reason());
+        } catch (IOException e) {
+            // Retried by the listener's error handler, then dead-lettered (and listed for ops).
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Deletes what is due every {@code check-interval}, from five seconds after start. */
@@ -142,6 +167,12 @@ class OriginalRetention implements SchedulingConfigurer {
         ConcurrentKafkaListenerContainerFactory<String, MailRouted> mailRoutedListenerFactory(
                 KafkaProperties kafka, DefaultErrorHandler errorHandler, io.micrometer.core.instrument.MeterRegistry meters) {
             return MailListeners.forTopic(Topics.MAIL_ROUTED, kafka, errorHandler, 1, meters);
+        }
+
+        @Bean
+        ConcurrentKafkaListenerContainerFactory<String, MailErased> mailErasedListenerFactory(
+                KafkaProperties kafka, DefaultErrorHandler errorHandler, io.micrometer.core.instrument.MeterRegistry meters) {
+            return MailListeners.forTopic(Topics.MAIL_ERASED, kafka, errorHandler, 1, meters);
         }
     }
 }

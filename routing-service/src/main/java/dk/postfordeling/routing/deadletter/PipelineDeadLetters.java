@@ -41,7 +41,8 @@ public class PipelineDeadLetters {
         ROUTING_QUEUE(Topics.MAIL_CLASSIFIED, "modtagelse i fordelingen", true),
         RETENTION(Topics.MAIL_ROUTED, "sletning af originalen efter levering", false),
         REVIEW_NOTICE(Topics.MAIL_REVIEW_REQUESTED, "besked om manuel behandling", false),
-        FEEDBACK(Topics.MAIL_FEEDBACK, "læring af rettelser", false);
+        FEEDBACK(Topics.MAIL_FEEDBACK, "læring af rettelser", false),
+        ERASURE(Topics.MAIL_ERASED, "sletning af postens indhold i intake", false);
 
         final Topic<?> topic;
         final String danish;

@@ -3,6 +3,9 @@ package dk.postfordeling.routing.retention;
 import dk.postfordeling.contracts.MailClassified;
 import dk.postfordeling.platform.blob.BlobStore;
 import dk.postfordeling.routing.dispatch.RoutingTasks;
+import dk.postfordeling.contracts.MailErased;
+import dk.postfordeling.contracts.MailId;
+import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.routing.outbox.Outbox;
 import dk.postfordeling.routing.review.AuditLog;
 import dk.postfordeling.routing.review.ReviewItems;
@@ -23,7 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Erases a mail's content from everything routing keeps — the text and explanation in its task, the
- * explanation in its review item, its outbox events — and its original from the blob store, keeping
+ * explanation in its review item, its outbox events — and its original from the blob store, and
+ * announces it ({@code MailErased}) so intake drops its record of the mail too; it keeps
  * ids, labels, the outcome and the audit trail. It happens to every mail {@code content-after} its
  * filing or a person's decision, and at once when an administrator erases one mail (a data subject's
  * request, or mail sent to the wrong authority). Each erasure is an audit row ({@code ERASE}), so the
@@ -102,9 +106,12 @@ public class ContentErasure implements SchedulingConfigurer {
         tasks.eraseContent(mailId, clock.instant());
         reviewItems.eraseExplanation(mailId);
         outbox.deleteAllFor(mailId.toString());
+        String original = classified.get().originalRef();
+        // Intake (and any later reader) drops its own record of the mail on hearing this.
+        outbox.append(Topics.MAIL_ERASED, mailId.toString(),
+                new MailErased(new MailId(mailId), original, reason.name(), clock.instant()));
         audit.record(actor, "ERASE", mailId, Map.of("reason", reason.name()));
         // Last: should the store fail, the transaction rolls back and the next round tries again.
-        String original = classified.get().originalRef();
         try {
             if (original != null) {
                 blobStore.delete(original);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dk.postfordeling.contracts.MailClassified;
+import dk.postfordeling.contracts.MailErased;
+import dk.postfordeling.testing.KafkaTestConsumer;
+import org.springframework.beans.factory.annotation.Value;
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.platform.blob.BlobStore;
 import dk.postfordeling.platform.blob.StoredBlob;
@@ -52,6 +55,9 @@ class ContentRetentionTest {
 
     @LocalServerPort
     int port;
+
+    @Value("${spring.embedded.kafka.brokers}")
+    String brokers;
 
     @Autowired
     KafkaTemplate<String, Object> kafka;
@@ -129,6 +135,13 @@ class ContentRetentionTest {
                 .param("id", mail.mailId().value()).query(String.class).single()).isEqualTo("adm_eva REQUEST");
         String page = admin.get("/mail/" + mail.mailId() + "/why").body();
         assertThat(page).contains("id=\"content-erased\"", "efter anmodning").doesNotContain(marker);
+        // Announced, without content, so intake drops its record of the mail too.
+        try (var announced = new KafkaTestConsumer<MailErased>(brokers, Topics.MAIL_ERASED)) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> !announced.valuesFor(mail.mailId().toString()).isEmpty());
+            MailErased event = announced.valuesFor(mail.mailId().toString()).get(0);
+            assertThat(event.reason()).isEqualTo("REQUEST");
+            assertThat(event.originalRef()).isEqualTo(mail.originalRef());
+        }
     }
 
     @Test

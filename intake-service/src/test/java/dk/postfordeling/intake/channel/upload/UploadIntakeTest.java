@@ -8,6 +8,7 @@ import dk.postfordeling.contracts.Channel;
 import dk.postfordeling.contracts.ExtractionStatus;
 import dk.postfordeling.contracts.Destination;
 import dk.postfordeling.contracts.DestinationType;
+import dk.postfordeling.contracts.MailErased;
 import dk.postfordeling.contracts.MailReceived;
 import dk.postfordeling.contracts.MailRouted;
 import java.time.Instant;
@@ -242,6 +243,22 @@ class UploadIntakeTest {
         blobStore.delete(announced.originalRef());
 
         await().atMost(Duration.ofSeconds(30)).until(() -> journal.published(announced.mailId()).isEmpty());
+    }
+
+    @Test
+    void aMailRoutingErasedIsDroppedAtOnceWithItsOriginal() throws Exception {
+        byte[] mail = ("X-Test-Id: " + java.util.UUID.randomUUID() + "\r\n" + new String(Samples.mail("passport-with-cpr.eml"),
+                java.nio.charset.StandardCharsets.ISO_8859_1)).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        String mailId = (String) upload(mail, "slet-mig.eml").get("mailId");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !received.valuesFor(mailId).isEmpty());
+        MailReceived announced = received.valuesFor(mailId).get(0);
+        await().atMost(Duration.ofSeconds(30)).until(() -> journal.published(announced.mailId()).isPresent());
+
+        // Never delivered, so only the erasure can end it; the original is still in intake's store.
+        kafka.send(Topics.MAIL_ERASED.name(), mailId, new MailErased(announced.mailId(), announced.originalRef(), "REQUEST", Instant.now()));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> journal.published(announced.mailId()).isEmpty());
+        assertThat(blobStore.exists(announced.originalRef())).isFalse();
     }
 
     @Test
