@@ -1,31 +1,51 @@
 package dk.postfordeling.platform.blob;
 
 import java.net.URI;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The blob store contract on an S3-compatible object store: Adobe's S3Mock, run from its jar in a
- * JVM of its own, as the production store would be reached — over HTTP, path-style, with a key.
+ * The blob store contract on S3-compatible object stores, reached as production reaches its store —
+ * over HTTP, path-style, with a key: Adobe's S3Mock, run from its jar in a JVM of its own (always),
+ * and MinIO in a Testcontainers container, the store docker-compose runs (where a Docker engine
+ * answers, as {@code TestPostgres} chooses its server).
  */
+@ParameterizedClass(name = "{0}")
+@MethodSource("servers")
 class S3BlobStoreTest extends BlobStoreContract {
 
-    private static S3MockServer server;
+    private static final String BUCKET = "originals";
+    private static S3Server server;
     private static S3BlobStore one;
     private static S3BlobStore two;
 
-    @BeforeAll
-    static void startTheObjectStore() throws Exception {
-        server = S3MockServer.start("originals");
-        one = S3BlobStore.connect(server.settings("originals"));
-        two = S3BlobStore.connect(server.settings("originals"));
+    static List<String> servers() {
+        List<String> servers = new ArrayList<>(List.of("S3Mock"));
+        if (MinioServer.dockerAvailable()) {
+            servers.add("MinIO");
+        }
+        return servers;
     }
 
-    @AfterAll
+    S3BlobStoreTest(String serverName) {
+    }
+
+    @BeforeParameterizedClassInvocation
+    static void startTheObjectStore(String serverName) throws Exception {
+        server = serverName.equals("MinIO") ? MinioServer.start(BUCKET) : S3MockServer.start(BUCKET);
+        one = S3BlobStore.connect(server.settings(BUCKET));
+        two = S3BlobStore.connect(server.settings(BUCKET));
+    }
+
+    @AfterParameterizedClassInvocation
     static void stopTheObjectStore() {
         if (one != null) {
             one.close();
@@ -49,9 +69,10 @@ class S3BlobStoreTest extends BlobStoreContract {
     @Override
     long storedCount() {
         try (S3Client s3 = S3Client.builder().endpointOverride(URI.create(server.endpoint())).forcePathStyle(true)
-                .region(Region.EU_CENTRAL_1).credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .region(Region.EU_CENTRAL_1).credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(server.accessKeyId(), server.secretAccessKey())))
                 .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build()) {
-            return s3.listObjectsV2Paginator(request -> request.bucket("originals").prefix("originals/")).contents().stream().count();
+            return s3.listObjectsV2Paginator(request -> request.bucket(BUCKET).prefix("originals/")).contents().stream().count();
         }
     }
 }

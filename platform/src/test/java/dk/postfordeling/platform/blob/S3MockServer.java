@@ -15,7 +15,7 @@ import java.util.List;
  * {@code target/s3mock} by the build) in a JVM of its own: its Spring Boot stays off the test's
  * class path, and no Docker is needed. Listens on 127.0.0.1 only.
  */
-final class S3MockServer implements AutoCloseable {
+final class S3MockServer implements S3Server {
 
     private static final Path JAR = Path.of("target/s3mock/s3mock.jar");
 
@@ -59,13 +59,20 @@ final class S3MockServer implements AutoCloseable {
         return server;
     }
 
-    String endpoint() {
+    @Override
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Settings for a store on {@code bucket} (S3Mock takes any key). */
-    BlobStoreProperties.S3 settings(String bucket) {
-        return new BlobStoreProperties.S3(URI.create(endpoint()), "eu-central-1", bucket, true, "test", "test", "originals/");
+    /** S3Mock takes any key. */
+    @Override
+    public String accessKeyId() {
+        return "test";
+    }
+
+    @Override
+    public String secretAccessKey() {
+        return "test";
     }
 
     private boolean answers() {
