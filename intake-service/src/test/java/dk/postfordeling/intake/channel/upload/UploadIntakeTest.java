@@ -63,6 +63,9 @@ class UploadIntakeTest {
     BlobStore blobStore;
 
     @Autowired
+    org.springframework.core.env.Environment environment;
+
+    @Autowired
     dk.postfordeling.intake.acceptance.IntakeJournal journal;
 
     @Autowired
@@ -202,6 +205,52 @@ class UploadIntakeTest {
         assertThat(received.valuesFor((String) first.get("mailId"))).hasSize(1);
     }
 
+    /**
+     * A second intake service on the same database schema, Kafka and blob store: the same original
+     * uploaded to both at the same moment is accepted by one and a duplicate to the other, and
+     * announced once. Five rounds, each a fresh mail.
+     */
+    @Test
+    void theSameOriginalUploadedToTwoInstancesAtOnceIsAcceptedOnce() throws Exception {
+        List<String> shared = new java.util.ArrayList<>(List.of("--server.port=0"));
+        for (String key : List.of("spring.kafka.bootstrap-servers", "spring.datasource.url", "spring.datasource.username",
+                "spring.datasource.password", "spring.datasource.hikari.schema", "spring.flyway.schemas",
+                "postfordeling.intake.blob-store-dir", "postfordeling.kafka.partitions")) {
+            shared.add("--" + key + "=" + environment.getRequiredProperty(key));
+        }
+        var both = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(dk.postfordeling.intake.IntakeApplication.class)
+                .run(shared.toArray(String[]::new))) {
+            int secondPort = ((org.springframework.boot.web.server.context.WebServerApplicationContext) second).getWebServer().getPort();
+            List<String> mailIds = new java.util.ArrayList<>();
+            for (int round = 0; round < 5; round++) {
+                byte[] mail = ("X-Test-Id: " + java.util.UUID.randomUUID() + "\r\n" + new String(Samples.bulkyWastePickup(),
+                        java.nio.charset.StandardCharsets.ISO_8859_1)).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                var one = both.submit(() -> {
+                    together.await();
+                    return upload(port, mail, "a.eml");
+                });
+                var other = both.submit(() -> {
+                    together.await();
+                    return upload(secondPort, mail, "a.eml");
+                });
+                Map<?, ?> first = one.get(30, java.util.concurrent.TimeUnit.SECONDS);
+                Map<?, ?> then = other.get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+                assertThat(then.get("mailId")).isEqualTo(first.get("mailId"));
+                assertThat(List.of(first.get("status"), then.get("status"))).containsExactlyInAnyOrder("ACCEPTED", "DUPLICATE");
+                mailIds.add((String) first.get("mailId"));
+            }
+            String marker = (String) upload(Samples.mail("building-permit-question.eml"), "c.eml").get("mailId");
+            // One partition: once the later marker is announced, any second announcement would be too.
+            await().atMost(Duration.ofSeconds(30)).until(() -> !received.valuesFor(marker).isEmpty());
+            assertThat(mailIds).allSatisfy(mailId -> assertThat(received.valuesFor(mailId)).hasSize(1));
+        } finally {
+            both.shutdownNow();
+        }
+    }
+
     @Test
     void theOriginalIsDeletedOnceTheMailIsDeliveredAndTheRetentionPeriodHasPassed() throws Exception {
         Map<?, ?> answer = upload(Samples.mail("passport-with-cpr.eml"), "pas.eml");
@@ -284,6 +333,10 @@ class UploadIntakeTest {
     }
 
     private Map<?, ?> upload(byte[] content, String fileName) {
+        return upload(port, content, fileName);
+    }
+
+    private static Map<?, ?> upload(int port, byte[] content, String fileName) {
         LinkedMultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
         body.add("file", new ByteArrayResource(content) {
             @Override
@@ -291,13 +344,17 @@ class UploadIntakeTest {
                 return fileName;
             }
         });
-        var response = client().post().uri("/api/v1/mails").contentType(MediaType.MULTIPART_FORM_DATA)
+        var response = client(port).post().uri("/api/v1/mails").contentType(MediaType.MULTIPART_FORM_DATA)
                 .body(body).retrieve().toEntity(Map.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         return response.getBody();
     }
 
     private RestClient client() {
+        return client(port);
+    }
+
+    private static RestClient client(int port) {
         return RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", dk.postfordeling.testing.TestClients.uploader()).build();
     }
