@@ -19,6 +19,7 @@ import java.util.List;
  * @param cprNumbersFound  how many CPR numbers the text contains
  * @param hints            routing hints from the sender, or {@code null}
  * @param extractedAt      when extraction finished
+ * @param receivedAt       when intake accepted the mail (since 1.2; {@code null} from older writers)
  */
 public record TextExtracted(
         MailId mailId,
@@ -32,10 +33,19 @@ public record TextExtracted(
         List<ExtractionProblem> problems,
         int cprNumbersFound,
         RoutingHints hints,
-        Instant extractedAt) {
+        Instant extractedAt,
+        Instant receivedAt) {
 
     public TextExtracted {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+
+    /** A 1.1-shaped message: no arrival time. */
+    public TextExtracted(MailId mailId, Channel channel, String originalRef, String subject, String bodyText,
+            List<AttachmentText> attachments, String language, ExtractionStatus status, List<ExtractionProblem> problems,
+            int cprNumbersFound, RoutingHints hints, Instant extractedAt) {
+        this(mailId, channel, originalRef, subject, bodyText, attachments, language, status, problems, cprNumbersFound, hints,
+                extractedAt, null);
     }
 }

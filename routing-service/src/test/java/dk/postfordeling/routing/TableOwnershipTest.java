@@ -32,7 +32,8 @@ class TableOwnershipTest {
             "delivery", "DeliveryRecords",
             "outbox", "Outbox",
             "audit_log", "AuditLog",
-            "pipeline_dead_letter", "PipelineDeadLetters");
+            "pipeline_dead_letter", "PipelineDeadLetters",
+            "routing_pause", "RoutingPauses");
 
     /** {@code insert into t}, {@code delete from t}, {@code update t set} — not an upsert's {@code do update set}. */
     private static final Pattern WRITE = Pattern.compile(

@@ -30,6 +30,7 @@ public final class Classified {
     private RoutingHints hints;
     private MailContent content;
     private String modelVersion = "test-model-1";
+    private Instant receivedAt;
 
     private Classified(String label, double confidence, Decision decision, DecisionReason reason) {
         this.label = label;
@@ -87,11 +88,17 @@ public final class Classified {
         return this;
     }
 
+    /** When intake accepted the mail (default: not said, as before schema 1.4). */
+    public Classified receivedAt(Instant value) {
+        this.receivedAt = value;
+        return this;
+    }
+
     public MailClassified build() {
         // The runner-up shares what the top label leaves, so the scores still sum to at most 1.
         List<LabelScore> predictions = List.of(new LabelScore(label, confidence),
                 new LabelScore(label.equals("byggeri") ? "parkering" : "byggeri", (1 - confidence) / 2));
         return new MailClassified(mailId, channel, originalRef, predictions, decision, reasons,
-                new Explanation(label, List.of(), "Test."), hints, modelVersion, Instant.now(), content);
+                new Explanation(label, List.of(), "Test."), hints, modelVersion, Instant.now(), content, receivedAt);
     }
 }

@@ -98,7 +98,7 @@ class ClassificationWorker {
         return new MailClassified(mail.mailId(), mail.channel(), mail.originalRef(),
                 prediction.topK(properties.topK()), outcome.decision(), outcome.reasons(),
                 new Explanation(prediction.top().label(), prediction.phrases(), summary(prediction)),
-                mail.hints(), prediction.modelVersion(), clock.instant(), content(mail, text));
+                mail.hints(), prediction.modelVersion(), clock.instant(), content(mail, text), mail.receivedAt());
     }
 
     /** Most a classification carries of the mail's text, so the event stays well below Kafka's 1 MB message limit. */

@@ -87,7 +87,7 @@ class ExtractionWorker {
         return RecordBudget.fit(new TextExtracted(received.mailId(), received.channel(), received.originalRef(),
                 text.subject(), text.bodyText(), maskedNames(text.attachments()), text.language(), text.status(), text.problems(),
                 PersonalData.countCpr(text.allText()), text.hints() != null ? text.hints() : received.hints(),
-                clock.instant()), maxRecordBytes);
+                clock.instant(), received.receivedAt()), maxRecordBytes);
     }
 
 }

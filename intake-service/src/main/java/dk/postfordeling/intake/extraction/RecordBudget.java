@@ -84,7 +84,7 @@ final class RecordBudget {
         String body = shorten(mail.bodyText(), left);
         String subject = shorten(mail.subject(), left);
         return new TextExtracted(mail.mailId(), mail.channel(), mail.originalRef(), subject, body, attachments,
-                mail.language(), mail.status(), mail.problems(), mail.cprNumbersFound(), mail.hints(), mail.extractedAt());
+                mail.language(), mail.status(), mail.problems(), mail.cprNumbersFound(), mail.hints(), mail.extractedAt(), mail.receivedAt());
     }
 
     private static TextExtracted marked(TextExtracted mail) {
@@ -95,7 +95,8 @@ final class RecordBudget {
         }
         ExtractionStatus status = mail.status() == ExtractionStatus.EXTRACTED ? ExtractionStatus.PARTIAL : mail.status();
         return new TextExtracted(mail.mailId(), mail.channel(), mail.originalRef(), mail.subject(), mail.bodyText(),
-                mail.attachments(), mail.language(), status, problems, mail.cprNumbersFound(), mail.hints(), mail.extractedAt());
+                mail.attachments(), mail.language(), status, problems, mail.cprNumbersFound(), mail.hints(), mail.extractedAt(),
+                mail.receivedAt());
     }
 
     /**

@@ -13,6 +13,7 @@ import dk.postfordeling.routing.destination.DeliveryRecords;
 import dk.postfordeling.routing.destination.DestinationAdapter;
 import dk.postfordeling.routing.destination.FilingException;
 import dk.postfordeling.routing.destination.ResilientFiling;
+import dk.postfordeling.routing.pause.RoutingPauses;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.io.IOException;
@@ -68,6 +69,7 @@ public class RoutingDispatcher {
     private final Map<DestinationType, DestinationAdapter> adapters;
     private final DeliveryRecords deliveries;
     private final ResilientFiling filing;
+    private final RoutingPauses pauses;
     private final BlobStore blobStore;
     private final ReviewQueue review;
     private final Outbox outbox;
@@ -79,12 +81,14 @@ public class RoutingDispatcher {
     private final ScheduledExecutorService workers;
     private volatile boolean stopping;
 
-    RoutingDispatcher(RoutingTasks tasks, RoutingTable table, ReviewRules reviewRules, List<DestinationAdapter> adapters, DeliveryRecords deliveries,
+    RoutingDispatcher(RoutingTasks tasks, RoutingTable table, ReviewRules reviewRules, RoutingPauses pauses,
+            List<DestinationAdapter> adapters, DeliveryRecords deliveries,
             ResilientFiling filing, BlobStore blobStore, ReviewQueue review,
             Outbox outbox, RoutingOutcomes outcomes, TransactionTemplate transactions, RoutingProperties properties, Clock clock,
             io.micrometer.core.instrument.MeterRegistry meters) {
         this.meters = meters;
         this.tasks = tasks;
+        this.pauses = pauses;
         this.table = table;
         this.policy = new RoutingPolicy(table, reviewRules, properties.trustMemoKle());
         this.adapters = new EnumMap<>(DestinationType.class);
@@ -142,7 +146,7 @@ public class RoutingDispatcher {
     private void handle(RoutingTask task) {
         MailClassified mail = task.classified();
         try (MailLogContext ignored = MailLogContext.open(mail.mailId())) {
-            RoutingPolicy.Outcome outcome = policy.decide(mail, task.overrideLabel());
+            RoutingPolicy.Outcome outcome = policy.decide(mail, task.overrideLabel(), pauses.current());
             if (outcome instanceof RoutingPolicy.Deliver deliver) {
                 deliver(task, mail, deliver.destination(), deliver.label(), deliver.decidedBy());
             } else if (outcome instanceof RoutingPolicy.ToReview review) {
@@ -169,7 +173,8 @@ public class RoutingDispatcher {
             byte[] original;
             try (InputStream in = blobStore.open(mail.originalRef())) {
                 original = in.readAllBytes();
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
+                // Gone, or a reference that is no stored original: a person finds the mail, instead of a retry for ever.
                 toReview(mail, List.of(new DecisionReason("ORIGINAL_MISSING",
                         "Den gemte original kunne ikke findes; posten skal findes frem manuelt.")));
                 return;

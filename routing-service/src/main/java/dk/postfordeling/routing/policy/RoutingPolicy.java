@@ -26,6 +26,9 @@ import java.util.Optional;
  *   <li>the destination demands a higher confidence than the prediction has: review;</li>
  *   <li>otherwise the model's destination.</li>
  * </ol>
+ * Then, over all of them: while an administrator has paused automatic routing — for everything or
+ * for the chosen destination — a delivery the model or a rule chose goes to review instead, with the
+ * pause's reason. A person's choice (rule 1) is never paused.
  *
  * @param table        the routing table in use (replaced as a whole when its file changes)
  * @param rules        the always-review rules in use
@@ -59,8 +62,28 @@ public record RoutingPolicy(RoutingTable table, ReviewRules rules, boolean trust
      * The outcome for a classified mail.
      *
      * @param reviewerLabel the label a person chose in the workbench, or {@code null}
+     * @param pauses        where automatic routing is paused now
      */
+    public Outcome decide(MailClassified mail, String reviewerLabel, Pauses pauses) {
+        Outcome outcome = rules(mail, reviewerLabel);
+        if (outcome instanceof Deliver deliver && deliver.decidedBy() != DecidedBy.REVIEWER) {
+            Optional<Pauses.Pause> pause = pauses.covering(deliver.destination().key());
+            if (pause.isPresent()) {
+                return review(new DecisionReason("ROUTING_PAUSED", (pause.get().scope().equals(Pauses.EVERYTHING)
+                        ? "Automatisk fordeling er sat på pause" : "Automatisk fordeling til " + deliver.destination().key()
+                        + " er sat på pause") + ": " + pause.get().reason() + ". Posten ville være gået til "
+                        + deliver.destination().key() + "."));
+            }
+        }
+        return outcome;
+    }
+
+    /** The outcome while nothing is paused. */
     public Outcome decide(MailClassified mail, String reviewerLabel) {
+        return decide(mail, reviewerLabel, Pauses.NONE);
+    }
+
+    private Outcome rules(MailClassified mail, String reviewerLabel) {
         if (reviewerLabel != null) {
             return table.destinationFor(reviewerLabel)
                     .<Outcome>map(destination -> new Deliver(destination, reviewerLabel, DecidedBy.REVIEWER))

@@ -50,6 +50,8 @@ class AdminController {
         Map<String, String> routes = new TreeMap<>();
         table.routes().forEach((key, route) -> routes.put(key, describe(route)));
         model.addAttribute("routes", routes);
+        model.addAttribute("destinationKeys", table.routes().values().stream()
+                .filter(Route.ToDestination.class::isInstance).map(Route::key).collect(java.util.stream.Collectors.toSet()));
         model.addAttribute("deadLetters", tasks.deadLetters());
         model.addAttribute("pipelineDeadLetters", pipelineDeadLetters.open());
         ClassifierModels.Overview overview = models.overview();

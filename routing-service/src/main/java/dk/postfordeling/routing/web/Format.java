@@ -31,6 +31,21 @@ public final class Format {
         return minutes / (24 * 60) + " dage";
     }
 
+    /** A measured duration to the second: {@code 42 s}, {@code 3 min 5 s}, {@code 2 t 4 min}, {@code 3 d 2 t}. */
+    public static String duration(Duration duration) {
+        long seconds = Math.max(0, Math.round(duration.toMillis() / 1000.0));
+        if (seconds < 60) {
+            return seconds + " s";
+        }
+        if (seconds < 3600) {
+            return seconds / 60 + " min " + seconds % 60 + " s";
+        }
+        if (seconds < 86_400) {
+            return seconds / 3600 + " t " + seconds % 3600 / 60 + " min";
+        }
+        return seconds / 86_400 + " d " + seconds % 86_400 / 3600 + " t";
+    }
+
     public static String time(Instant instant) {
         return instant == null ? "–" : TIME.format(instant);
     }

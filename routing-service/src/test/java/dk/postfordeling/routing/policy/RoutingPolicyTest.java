@@ -163,6 +163,39 @@ class RoutingPolicyTest {
         assertThat(policy.decide(Classified.routeTo("byggeri").build(), null)).isInstanceOf(RoutingPolicy.Deliver.class);
     }
 
+    private static final java.time.Instant PAUSED_AT = java.time.Instant.parse("2026-12-07T09:00:00Z");
+
+    private static Pauses pausedFor(String destination) {
+        return new Pauses(java.util.Optional.empty(), Map.of(destination,
+                new Pauses.Pause(destination, "ny sagsbehandler i parkering", "adm_eva", PAUSED_AT)));
+    }
+
+    @Test
+    void aPausedDestinationsMailGoesToAPersonWithTheReasonOtherMailStillRoutes() {
+        Pauses pauses = pausedFor("parkering");
+
+        RoutingPolicy.Outcome paused = policy.decide(Classified.routeTo("parkering").build(), null, pauses);
+        assertThat(codes(paused)).containsExactly("ROUTING_PAUSED");
+        assertThat(text(paused)).isEqualTo("Automatisk fordeling til parkering er sat på pause: ny sagsbehandler i parkering."
+                + " Posten ville være gået til parkering.");
+        assertThat(policy.decide(Classified.routeTo("byggeri").build(), null, pauses)).isInstanceOf(RoutingPolicy.Deliver.class);
+        assertThat(policy.decide(Classified.routeTo("parkering").build(), null, Pauses.NONE)).isInstanceOf(RoutingPolicy.Deliver.class);
+    }
+
+    @Test
+    void aPauseOfEverythingStopsTheModelAndTheRulesButNotAPerson() {
+        Pauses everything = new Pauses(java.util.Optional.of(new Pauses.Pause(Pauses.EVERYTHING, "ny model undersøges", "adm_eva",
+                PAUSED_AT)), Map.of());
+
+        assertThat(codes(policy.decide(Classified.routeTo("byggeri").build(), null, everything))).containsExactly("ROUTING_PAUSED");
+        assertThat(text(policy.decide(Classified.reviewOf("parkering", 0.3).kle("05.13.04").build(), null, everything)))
+                .startsWith("Automatisk fordeling er sat på pause: ny model undersøges.");
+        assertThat(policy.decide(Classified.routeTo("parkering").build(), "byggeri", everything))
+                .isInstanceOfSatisfying(RoutingPolicy.Deliver.class, deliver -> assertThat(deliver.decidedBy()).isEqualTo(DecidedBy.REVIEWER));
+        assertThat(codes(policy.decide(Classified.reviewOf("parkering", 0.41).build(), null, everything)))
+                .as("mail for review keeps its own reasons").containsExactly("LOW_CONFIDENCE");
+    }
+
     private static List<String> codes(RoutingPolicy.Outcome outcome) {
         assertThat(outcome).isInstanceOf(RoutingPolicy.ToReview.class);
         return ((RoutingPolicy.ToReview) outcome).reasons().stream().map(DecisionReason::code).toList();

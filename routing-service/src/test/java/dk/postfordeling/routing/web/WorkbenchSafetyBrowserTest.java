@@ -135,8 +135,12 @@ class WorkbenchSafetyBrowserTest {
 
             signIn(browser, "ops_ole");
             assertThat(driver.getCurrentUrl()).endsWith("/ops");
-            assertThat(driver.findElements(By.cssSelector("nav a"))).extracting(WebElement::getText).containsExactly("Drift");
+            assertThat(driver.findElements(By.cssSelector("header nav a"))).extracting(WebElement::getText).containsExactly("Drift", "Effekt");
             assertThat(Axe.violations(driver)).as("ops").isEmpty();
+            driver.findElement(By.linkText("Effekt")).click();
+            assertThat(driver.findElement(By.id("row-received")).getText()).startsWith("Post modtaget");
+            browser.screenshot("12-efficiency");
+            assertThat(Axe.violations(driver)).as("efficiency report").isEmpty();
 
             driver.get(url("/queue"));
             assertThat(driver.getTitle()).isEqualTo("Du har ikke adgang til siden · Postfordeling");
@@ -168,9 +172,20 @@ class WorkbenchSafetyBrowserTest {
             signIn(browser, "adm_eva");
             assertThat(driver.getCurrentUrl()).endsWith("/queue");
             assertThat(driver.findElements(By.cssSelector("nav a"))).extracting(WebElement::getText)
-                    .containsExactly("Kø", "Automatisk fordelt", "Drift", "Administration");
+                    .containsExactly("Kø", "Automatisk fordelt", "Drift", "Effekt", "Administration");
             driver.get(url("/admin"));
             assertThat(Axe.violations(driver)).as("admin").isEmpty();
+            // Stopping all automatic routing: every page says so until it is resumed.
+            driver.findElement(By.id("pause-reason")).sendKeys("Modellen undersøges", Keys.ENTER);
+            assertThat(driver.findElement(By.id("routing-paused")).getText()).contains("pause", "Modellen undersøges");
+            assertThat(Axe.violations(driver)).as("admin while paused").isEmpty();
+            driver.get(url("/queue"));
+            assertThat(driver.findElement(By.id("routing-paused")).getText()).contains("for al post");
+            browser.screenshot("13-paused");
+            assertThat(Axe.violations(driver)).as("queue while paused").isEmpty();
+            driver.get(url("/admin"));
+            driver.findElement(By.id("resume-everything")).click();
+            assertThat(driver.findElements(By.id("routing-paused"))).isEmpty();
         }
     }
 
