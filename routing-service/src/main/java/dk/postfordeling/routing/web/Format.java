@@ -100,6 +100,11 @@ public final class Format {
         };
     }
 
+    /** An audit row's detail as {@code key=value, …}. */
+    public static String details(Map<String, String> detail) {
+        return detail.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** One step of a mail's history, from the audit log. */
     public static String step(String action, Map<String, String> detail) {
         return switch (action) {
@@ -109,6 +114,7 @@ public final class Format {
             case "CORRECT" -> "rettede fra " + detail.get("from") + " til " + detail.get("label");
             case "CLOSE" -> "lukkede: " + decision(detail.get("reason"));
             case "UNDO" -> "fortrød sin beslutning";
+            case "AUDIT_READ" -> "læste revisionsloggen for posten";
             case "ERASE" -> "RETENTION".equals(detail.get("reason"))
                     ? "postens indhold (tekst, forklaring og original) blev slettet, da opbevaringsperioden udløb"
                     : "slettede postens indhold (tekst, forklaring og original) efter anmodning";

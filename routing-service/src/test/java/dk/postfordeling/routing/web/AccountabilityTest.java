@@ -151,6 +151,48 @@ class AccountabilityTest {
                 .query(String.class).list()).containsExactly("adm_eva PAUSE skole", "adm_eva RESUME skole");
     }
 
+    /**
+     * ADMIN searches the audit log by mail, person and period and exports it; each reading is audited
+     * in turn. Others may not read it.
+     */
+    @Test
+    void theAuditLogIsSearchedAndExportedAndReadingItIsAudited() throws Exception {
+        MailClassified mail = send(Classified.reviewOf("skole", 0.4));
+        MailClassified another = send(Classified.reviewOf("skole", 0.4));
+        await().atMost(Duration.ofSeconds(30)).until(() -> outcome(mail).equals("REVIEW") && outcome(another).equals("REVIEW"));
+        claims.claim(mail.mailId().value(), "rv_anna");
+        claims.claim(another.mailId().value(), "rv_cai");
+        assertThat(decisions.close(mail.mailId().value(), ReviewDecisions.Closing.SPAM, "rv_anna")).isEqualTo(ReviewDecisions.Result.DONE);
+        String today = LocalDate.now(ReportPeriod.DANISH_TIME).toString();
+
+        WebSession admin = new WebSession(port);
+        admin.signIn("adm_eva", RoutingTestParts.PASSWORD);
+        String byMail = admin.get("/admin/audit?mail=" + mail.mailId()).body();
+        assertThat(byMail).contains("2 rækker.", "CLAIM", "CLOSE", "reason=SPAM").doesNotContain(another.mailId().toString());
+        String byPerson = admin.get("/admin/audit?actor=rv_cai&from=" + today + "&to=" + today).body();
+        assertThat(byPerson).contains(another.mailId().toString()).doesNotContain(mail.mailId().toString());
+        assertThat(admin.get("/admin/audit?actor=rv_cai&to=" + LocalDate.parse(today).minusDays(1)).body()).contains("0 rækker.");
+        assertThat(admin.get("/admin/audit?mail=ikke-et-id").body()).contains("Søgningen kunne ikke forstås");
+
+        HttpResponse<String> export = admin.get("/admin/audit.csv?mail=" + mail.mailId());
+        assertThat(export.statusCode()).isEqualTo(200);
+        // The mail's claim and closing, and the reading of its log a moment ago.
+        assertThat(export.body().split("\r\n")).hasSize(4).startsWith("id;tidspunkt;person;handling;post;detaljer");
+        assertThat(export.body()).contains(";rv_anna;CLAIM;" + mail.mailId() + ";", ";rv_anna;CLOSE;" + mail.mailId() + ";reason=SPAM",
+                ";adm_eva;AUDIT_READ;" + mail.mailId() + ";as=page, rows=2");
+
+        // Each reading is audited: who, how, what was searched and how many rows it gave.
+        List<String> reads = jdbc.sql("""
+                select actor || ' ' || (detail->>'as') || ' ' || coalesce(mail_id::text, '-') || ' ' || (detail->>'rows')
+                from audit_log where action = 'AUDIT_READ' order by id""").query(String.class).list();
+        assertThat(reads).containsSubsequence("adm_eva page " + mail.mailId() + " 2", "adm_eva page - 1", "adm_eva page - 0",
+                "adm_eva csv " + mail.mailId() + " 3");
+        WebSession reviewer = new WebSession(port);
+        reviewer.signIn("rv_anna", RoutingTestParts.PASSWORD);
+        assertThat(reviewer.get("/admin/audit").statusCode()).isEqualTo(403);
+        assertThat(reviewer.get("/admin/audit.csv").statusCode()).isEqualTo(403);
+    }
+
     private MailClassified send(Classified mail) throws Exception {
         dk.postfordeling.platform.blob.StoredBlob original = blobs.put(new java.io.ByteArrayInputStream(
                 ("Subject: Sag\r\n\r\n" + UUID.randomUUID() + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));

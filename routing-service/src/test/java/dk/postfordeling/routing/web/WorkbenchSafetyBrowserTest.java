@@ -186,6 +186,11 @@ class WorkbenchSafetyBrowserTest {
             driver.get(url("/admin"));
             driver.findElement(By.id("resume-everything")).click();
             assertThat(driver.findElements(By.id("routing-paused"))).isEmpty();
+            driver.findElement(By.id("audit-link")).click();
+            driver.findElement(By.id("actor")).sendKeys("adm_eva", Keys.ENTER);
+            assertThat(driver.findElement(By.id("audit")).getText()).contains("PAUSE", "RESUME");
+            browser.screenshot("14-audit");
+            assertThat(Axe.violations(driver)).as("audit log").isEmpty();
         }
     }
 
