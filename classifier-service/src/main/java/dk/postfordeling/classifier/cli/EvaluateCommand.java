@@ -4,6 +4,7 @@ import dk.postfordeling.classifier.ClassifierProperties;
 import dk.postfordeling.classifier.decision.DecisionPolicy;
 import dk.postfordeling.classifier.evaluation.EvaluationReport;
 import dk.postfordeling.classifier.evaluation.ScoredExample;
+import dk.postfordeling.classifier.evaluation.Slices;
 import dk.postfordeling.classifier.model.FeatureConfig;
 import dk.postfordeling.classifier.model.LabelledText;
 import dk.postfordeling.classifier.model.ModelMetadata;
@@ -31,8 +32,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code evaluate}: trains on TRAIN only, predicts TEST with the routing decision, and writes
- * accuracy, macro-F1, the routed share and its precision, review reasons and speed to REPORT (and
- * one JSON line to standard output).
+ * accuracy, macro-F1, the routed share and its precision, review reasons, the same per slice of the
+ * test mail (length, CPR numbers, and each extra column of TEST such as {@code language}) and speed
+ * to REPORT (and one JSON line to standard output).
  */
 @Command(name = "evaluate", description = "Trains on one file, tests on another, writes the figures.")
 final class EvaluateCommand implements Callable<Integer> {
@@ -49,6 +51,14 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--speed", paramLabel = "on|off", defaultValue = "on")
     Speed speed;
 
+    @Option(names = "--slice-margin", paramLabel = "SHARE", defaultValue = "0.05",
+            description = "A slice is flagged when its accuracy or routed share is this much below the whole's (default 0.05).")
+    double sliceMargin;
+
+    @Option(names = "--slice-min", paramLabel = "N", defaultValue = "20",
+            description = "Slices with fewer test mails are shown but never flagged (default 20).")
+    int sliceMin;
+
     @Mixin
     TrainingFlags flags;
 
@@ -56,7 +66,8 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         TrainingOptions training = flags.options();
         List<LabelledText> train = TrainingDataFiles.read(files.train);
-        List<LabelledText> test = TrainingDataFiles.read(files.test);
+        List<TrainingDataFiles.Row> testRows = TrainingDataFiles.readWithColumns(files.test);
+        List<LabelledText> test = testRows.stream().map(TrainingDataFiles.Row::example).toList();
         Path models = Files.createTempDirectory("postfordeling-evaluate");
         try {
             long started = System.nanoTime();
@@ -93,6 +104,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 }
             }
             report.put("reviewReasons", reviewReasons);
+            report.put("slices", Slices.report(scored, testRows.stream()
+                    .map(row -> Slices.of(row.example().text(), row.columns())).toList(), sliceMargin, sliceMin));
             report.put("model", Map.of("kind", "bag of TF-IDF weighted feature embeddings (DJL, PyTorch)"
                     + (metadata.meaning() == null ? "" : " + second stage on sentence embeddings (" + metadata.meaning().spec().name()
                             + ", ONNX Runtime)"),

@@ -102,7 +102,7 @@ public final class EvaluationReport {
         return error;
     }
 
-    private static double round(double value) {
+    static double round(double value) {
         return Math.round(value * 10000) / 10000.0;
     }
 }

@@ -25,26 +25,44 @@ public final class TrainingDataFiles {
     private TrainingDataFiles() {
     }
 
+    /**
+     * One example with the file's other columns (CSV) or string fields (JSON Lines), such as
+     * {@code language} or {@code channel}: what {@code evaluate} slices its figures by.
+     */
+    public record Row(LabelledText example, java.util.Map<String, String> columns) {
+    }
+
     public static List<LabelledText> read(Path file) throws IOException {
+        return readWithColumns(file).stream().map(Row::example).toList();
+    }
+
+    public static List<Row> readWithColumns(Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         try (InputStream in = Files.newInputStream(file)) {
-            return name.endsWith(".jsonl") || name.endsWith(".ndjson") ? readJsonLines(in, file.toString()) : readCsv(in, file.toString());
+            return name.endsWith(".jsonl") || name.endsWith(".ndjson") ? readJsonLines(in, file.toString()) : readCsvRows(in, file.toString());
         }
     }
 
     public static List<LabelledText> readCsv(InputStream in, String source) throws IOException {
+        return readCsvRows(in, source).stream().map(Row::example).toList();
+    }
+
+    private static List<Row> readCsvRows(InputStream in, String source) throws IOException {
         Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
-        List<LabelledText> examples = new ArrayList<>();
+        List<Row> examples = new ArrayList<>();
         for (CSVRecord record : format.parse(reader)) {
             if (!record.isMapped("text") || !record.isMapped("label")) {
-                throw new IOException(source + ": the header must be 'text,label'");
+                throw new IOException(source + ": the header must be 'text,label' (other columns may follow)");
             }
             if (!record.isConsistent()) {
                 throw new IOException(source + ": record " + record.getRecordNumber() + " has " + record.size()
-                        + " fields, expected 2");
+                        + " fields, expected " + record.getParser().getHeaderNames().size());
             }
-            examples.add(example(record.get("text"), record.get("label"), source, record.getRecordNumber()));
+            java.util.Map<String, String> columns = new java.util.LinkedHashMap<>(record.toMap());
+            columns.remove("text");
+            columns.remove("label");
+            examples.add(new Row(example(record.get("text"), record.get("label"), source, record.getRecordNumber()), columns));
         }
         return examples;
     }
@@ -90,8 +108,8 @@ public final class TrainingDataFiles {
         return List.of(trainPart, testPart);
     }
 
-    private static List<LabelledText> readJsonLines(InputStream in, String source) throws IOException {
-        List<LabelledText> examples = new ArrayList<>();
+    private static List<Row> readJsonLines(InputStream in, String source) throws IOException {
+        List<Row> examples = new ArrayList<>();
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         String line;
         long number = 0;
@@ -106,7 +124,13 @@ public final class TrainingDataFiles {
             } catch (RuntimeException e) {
                 throw new IOException(source + ": line " + number + " is not JSON");
             }
-            examples.add(example(node.path("text").asString(null), node.path("label").asString(null), source, number));
+            java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
+            for (java.util.Map.Entry<String, JsonNode> field : node.properties()) {
+                if (!field.getKey().equals("text") && !field.getKey().equals("label") && field.getValue().isString()) {
+                    columns.put(field.getKey(), field.getValue().asString());
+                }
+            }
+            examples.add(new Row(example(node.path("text").asString(null), node.path("label").asString(null), source, number), columns));
         }
         return examples;
     }

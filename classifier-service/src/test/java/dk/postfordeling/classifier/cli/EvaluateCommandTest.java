@@ -27,23 +27,24 @@ class EvaluateCommandTest {
             Files.copy(sample, train);
         }
         Path test = dir.resolve("test.csv");
+        // Extra columns give slices; the scanned letter is the one label training never saw, so its slice is worse.
         Files.writeString(test, """
-                text,label
-                "Jeg har fået en parkeringsafgift, selvom jeg har beboerlicens",parkering
-                "Skraldespanden er ikke blevet tømt i denne uge",affald
-                "Vi vil gerne søge byggetilladelse til en carport",byggeri
-                "Jeg skal have fornyet mit pas inden sommerferien",borgerservice
-                "Min søn bliver mobbet i skolen",skole
-                "Min far har brug for hjemmehjælp efter operationen",pleje-og-omsorg
-                "Der er et stort hul i vejen ud for nummer 12",vej-og-park
-                "Jeg vil gerne klage over støj fra naboens hund",dyrevelfaerd
+                text,label,language,channel
+                "Jeg har fået en parkeringsafgift, selvom jeg har beboerlicens",parkering,da,EMAIL_IMAP
+                "Skraldespanden er ikke blevet tømt i denne uge",affald,da,EMAIL_IMAP
+                "Vi vil gerne søge byggetilladelse til en carport",byggeri,da,DIGITAL_POST
+                "Jeg skal have fornyet mit pas inden sommerferien",borgerservice,da,DIGITAL_POST
+                "Min søn bliver mobbet i skolen",skole,da,EMAIL_IMAP
+                "Min far har brug for hjemmehjælp efter operationen",pleje-og-omsorg,da,DIGITAL_POST
+                "Der er et stort hul i vejen ud for nummer 12",vej-og-park,da,EMAIL_IMAP
+                "Jeg vil gerne klage over støj fra naboens hund",dyrevelfaerd,,SCANNER
                 """, StandardCharsets.UTF_8);
         Path report = dir.resolve("out/report.json");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = ClassifierCli.run(new String[] {"evaluate", "--train", train.toString(), "--test", test.toString(),
-                "--report", report.toString(), "--seed", "7", "--target-precision", "0.9"},
+                "--report", report.toString(), "--seed", "7", "--target-precision", "0.9", "--slice-min", "1"},
                 new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
 
@@ -67,6 +68,14 @@ class EvaluateCommandTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> model = (Map<String, Object>) figures.get("model");
         assertThat(model).containsEntry("seed", 7).containsEntry("targetPrecision", 0.9);
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> slices = (Map<String, Map<String, Object>>) ((Map<String, Object>) figures.get("slices")).get("slices");
+        assertThat(slices).containsKeys("language=da", "language=unknown", "channel=EMAIL_IMAP", "channel=DIGITAL_POST", "channel=SCANNER",
+                "length=under-200", "cpr=no");
+        assertThat(slices.get("channel=EMAIL_IMAP")).containsEntry("examples", 4);
+        assertThat(slices.get("length=under-200")).containsEntry("examples", 8);
+        assertThat(slices.get("channel=SCANNER")).containsEntry("examples", 1).containsEntry("accuracy", 0.0).containsEntry("flagged", true);
+        assertThat(slices.get("channel=SCANNER").get("below")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).contains("accuracy");
     }
 
     @Test
