@@ -36,7 +36,7 @@ class OpsConfigurationTest {
     @Test
     void prometheusConfigurationAndAlertRulesPassPromtool() throws Exception {
         assertThat(promtool("check", "config", "prometheus.yml")).contains("SUCCESS");
-        assertThat(promtool("check", "rules", "alerts.yml")).contains("SUCCESS: 6 rules found");
+        assertThat(promtool("check", "rules", "alerts.yml")).contains("SUCCESS: 7 rules found");
         assertThat(promtool("test", "rules", "alerts_test.yml")).contains("SUCCESS");
     }
 

@@ -77,6 +77,13 @@ public final class Classified {
         return this;
     }
 
+    /** The language intake detected (ISO 639-1); the content is kept, or an empty one made. */
+    public Classified language(String code) {
+        MailContent current = content == null ? new MailContent("", "", 0, false, null) : content;
+        this.content = new MailContent(current.subject(), current.text(), current.cprNumbersFound(), current.truncated(), code);
+        return this;
+    }
+
     /** A Digital Post sender's KLE subject key. */
     public Classified kle(String kleNumber) {
         this.hints = new RoutingHints(kleNumber, null, "CPR", "Henvendelse", null);

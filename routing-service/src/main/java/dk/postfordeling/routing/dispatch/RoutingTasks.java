@@ -28,8 +28,10 @@ public class RoutingTasks {
     /** Adds a task; a mail that is already queued (Kafka redelivery) is ignored. Returns whether it was new. */
     public boolean enqueue(MailClassified classified) {
         return jdbc.sql("""
-                insert into routing_task (mail_id, decision, label, confidence, channel, language, received_at, classified)
-                values (:id, :decision, :label, :confidence, :channel, :language, :received, cast(:classified as jsonb))
+                insert into routing_task (mail_id, decision, label, confidence, channel, language, received_at, sender_type,
+                    text_length, cpr_numbers, classified)
+                values (:id, :decision, :label, :confidence, :channel, :language, :received, :sender, :length, :cpr,
+                    cast(:classified as jsonb))
                 on conflict (mail_id) do nothing""")
                 .param("id", classified.mailId().value())
                 .param("decision", classified.decision().name())
@@ -40,8 +42,19 @@ public class RoutingTasks {
                 .param("language", classified.content() == null ? null : classified.content().language())
                 // When intake accepted it, for the efficiency report; older classifiers do not say.
                 .param("received", classified.receivedAt() == null ? null : java.sql.Timestamp.from(classified.receivedAt()))
+                // What the live slice view groups by (no content): sender kind, text length, CPR numbers found.
+                .param("sender", senderType(classified))
+                .param("length", classified.content() == null || classified.content().text() == null ? null
+                        : classified.content().text().length())
+                .param("cpr", classified.content() == null ? null : classified.content().cprNumbersFound())
                 .param("classified", MailJson.mapper().writeValueAsString(classified))
                 .update() == 1;
+    }
+
+    /** {@code citizen} or {@code company} when a Digital Post sender was identified by CPR or CVR number. */
+    private static String senderType(MailClassified classified) {
+        String idType = classified.hints() == null ? null : classified.hints().senderIdType();
+        return "CPR".equals(idType) ? "citizen" : "CVR".equals(idType) ? "company" : "unknown";
     }
 
     /**

@@ -32,10 +32,12 @@ class AdminController {
     private final ClassifierModels models;
     private final dk.postfordeling.routing.deadletter.PipelineDeadLetters pipelineDeadLetters;
     private final dk.postfordeling.routing.deadletter.DeadLetterListener replays;
+    private final dk.postfordeling.routing.report.LiveSlices slices;
 
     AdminController(RoutingTable table, RoutingTableFile tableFile, RoutingTasks tasks, WorkbenchQueries queries,
             ClassifierModels models, dk.postfordeling.routing.deadletter.PipelineDeadLetters pipelineDeadLetters,
-            dk.postfordeling.routing.deadletter.DeadLetterListener replays) {
+            dk.postfordeling.routing.deadletter.DeadLetterListener replays, dk.postfordeling.routing.report.LiveSlices slices) {
+        this.slices = slices;
         this.pipelineDeadLetters = pipelineDeadLetters;
         this.replays = replays;
         this.table = table;
@@ -117,6 +119,7 @@ class AdminController {
         model.addAttribute("daily", daily);
         model.addAttribute("chart", Chart.of(daily));
         model.addAttribute("mailboxes", queries.mailboxes());
+        model.addAttribute("slices", slices.view());
         return "ops";
     }
 

@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,6 +46,8 @@ class AccountabilityTest {
         registry.add("spring.datasource.hikari.schema", () -> schema);
         registry.add("spring.flyway.schemas", () -> schema);
         registry.add("postfordeling.workbench.minutes-per-manual-routing", () -> "4.5");
+        registry.add("postfordeling.workbench.slices.min-mail", () -> "5");
+        registry.add("postfordeling.workbench.slices.margin", () -> "0.2");
     }
 
     @LocalServerPort
@@ -64,6 +67,12 @@ class AccountabilityTest {
 
     @Autowired
     ReviewDecisions decisions;
+
+    @Autowired
+    dk.postfordeling.routing.metrics.SliceMetrics sliceMetrics;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     /**
      * Last week's mail: two routed by the model (one of them corrected afterwards), one a person
@@ -191,6 +200,43 @@ class AccountabilityTest {
         reviewer.signIn("rv_anna", RoutingTestParts.PASSWORD);
         assertThat(reviewer.get("/admin/audit").statusCode()).isEqualTo(403);
         assertThat(reviewer.get("/admin/audit.csv").statusCode()).isEqualTo(403);
+    }
+
+    /**
+     * Mail in English made deliberately worse — every one routed automatically and corrected — is
+     * flagged on the ops page and in the metric behind the alert; Danish mail, routed right, is not.
+     */
+    @Test
+    void theLiveSliceViewFlagsASliceTheModelFails() throws Exception {
+        List<MailClassified> danish = new ArrayList<>();
+        List<MailClassified> english = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            danish.add(send(Classified.routeTo("skole").content("Skolestart", "Hvornår starter skolen efter ferien?", 0).language("da")));
+            english.add(send(Classified.routeTo("skole").content("Bin", "The bin was not emptied this week.", 0).language("en")));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> Stream.concat(danish.stream(), english.stream())
+                .allMatch(mail -> outcome(mail).equals("ROUTED")));
+        for (MailClassified mail : english) {
+            assertThat(decisions.correct(mail.mailId().value(), "affald", "rv_anna")).isEqualTo(ReviewDecisions.Result.DONE);
+        }
+
+        sliceMetrics.refresh();
+        assertThat(meters.get("postfordeling.routing.slice.below.whole").tag("slice", "language=en").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.find("postfordeling.routing.slice.below.whole").tag("slice", "language=da").gauge()).isNull();
+        assertThat(meters.get("postfordeling.routing.slices.flagged").gauge().value()).isPositive();
+        WebSession ops = new WebSession(port);
+        ops.signIn("ops_ole", RoutingTestParts.PASSWORD);
+        String page = ops.get("/ops").body();
+        assertThat(page).contains("id=\"flagged-slices\"");
+        assertThat(row(page, "slice-language=en")).contains("flagged", "0 %", "ja: accuracy");
+        assertThat(row(page, "slice-language=da")).doesNotContain("flagged").contains("100 %");
+    }
+
+    /** The table row with this id, as HTML. */
+    private static String row(String page, String id) {
+        int start = page.indexOf("id=\"" + id + "\"");
+        assertThat(start).as(id).isNotNegative();
+        return page.substring(start, page.indexOf("</tr>", start));
     }
 
     private MailClassified send(Classified mail) throws Exception {
