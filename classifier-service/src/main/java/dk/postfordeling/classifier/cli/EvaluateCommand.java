@@ -5,6 +5,7 @@ import dk.postfordeling.classifier.decision.DecisionPolicy;
 import dk.postfordeling.classifier.evaluation.EvaluationReport;
 import dk.postfordeling.classifier.evaluation.ScoredExample;
 import dk.postfordeling.classifier.evaluation.Slices;
+import dk.postfordeling.classifier.text.MailSlices;
 import dk.postfordeling.classifier.model.FeatureConfig;
 import dk.postfordeling.classifier.model.LabelledText;
 import dk.postfordeling.classifier.model.ModelMetadata;
@@ -105,7 +106,7 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             report.put("reviewReasons", reviewReasons);
             report.put("slices", Slices.report(scored, testRows.stream()
-                    .map(row -> Slices.of(row.example().text(), row.columns())).toList(), sliceMargin, sliceMin));
+                    .map(row -> MailSlices.of(row.example().text(), row.columns())).toList(), sliceMargin, sliceMin));
             report.put("model", Map.of("kind", "bag of TF-IDF weighted feature embeddings (DJL, PyTorch)"
                     + (metadata.meaning() == null ? "" : " + second stage on sentence embeddings (" + metadata.meaning().spec().name()
                             + ", ONNX Runtime)"),

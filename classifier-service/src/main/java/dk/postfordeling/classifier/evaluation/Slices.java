@@ -1,6 +1,5 @@
 package dk.postfordeling.classifier.evaluation;
 
-import dk.postfordeling.platform.privacy.PersonalData;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,29 +7,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Who the model fails: the evaluation's figures per slice of the test mail, beside the whole. Every
- * test file gives the text length band and whether the mail holds a CPR number; extra columns of
- * the test file (e.g. {@code language}, {@code channel}, {@code sender}) give a slice per value. A
+ * Who the model fails: the evaluation's figures per slice of the test mail (see
+ * {@link dk.postfordeling.classifier.text.MailSlices}), beside the whole. A
  * slice is flagged when its accuracy or routed share falls below the whole's by more than
  * {@code margin}, and it has at least {@code minExamples} mails — fewer cannot tell.
  */
 public final class Slices {
 
-    /** Text length bands, in characters. */
-    static final int SHORT = 200;
-    static final int LONG = 1000;
-
     private Slices() {
-    }
-
-    /** The slices one test mail belongs to, as {@code name=value}. */
-    public static List<String> of(String text, Map<String, String> columns) {
-        List<String> slices = new ArrayList<>();
-        int length = text.length();
-        slices.add("length=" + (length < SHORT ? "under-" + SHORT : length <= LONG ? SHORT + "-" + LONG : "over-" + LONG));
-        slices.add("cpr=" + (PersonalData.countCpr(text) > 0 ? "yes" : "no"));
-        columns.forEach((name, value) -> slices.add(name + "=" + (value == null || value.isBlank() ? "unknown" : value.strip())));
-        return slices;
     }
 
     /**

@@ -96,7 +96,7 @@ public final class ModelFiles {
     private static ModelMetadata withRouting(ModelMetadata m, java.util.Map<String, Double> thresholds,
             ModelMetadata.RoutingExpectation expectation) {
         return new ModelMetadata(m.formatVersion(), m.modelVersion(), m.labels(), m.features(), m.dimension(), m.temperature(),
-                m.training(), m.data(), m.evaluation(), m.libraries(), m.trainedAt(), thresholds, expectation, null, null);
+                m.training(), m.data(), m.evaluation(), m.libraries(), m.trainedAt(), thresholds, expectation, null, null, null);
     }
 
     static void writeVocabulary(Path dir, BitSet vocabulary) throws IOException {

@@ -31,6 +31,9 @@ import java.util.Map;
  *                        has a word characteristic of it; where that is at least
  *                        {@link #LABEL_WORDS_EXPECTED}, mail predicted as the label without such a word
  *                        goes to review. {@code null} in earlier formats (no such rule)
+ * @param slices          per slice of the training mail ({@code length=under-200}, {@code cpr=yes}; see
+ *                        {@code MailSlices}), the words stage's out-of-fold figures, for the model card;
+ *                        {@code null} for models trained before they were recorded
  */
 public record ModelMetadata(
         int formatVersion,
@@ -47,9 +50,20 @@ public record ModelMetadata(
         Map<String, Double> thresholds,
         RoutingExpectation expectation,
         Meaning meaning,
-        Map<String, Double> labelWords) {
+        Map<String, Double> labelWords,
+        Map<String, SliceFigures> slices) {
 
     public static final int CURRENT_FORMAT = 3;
+
+    /**
+     * One slice of the training mail, out of fold.
+     *
+     * @param examples    training mails in the slice
+     * @param accuracy    of them, predicted right by a model that had not seen them
+     * @param routedShare of them, routed by the words stage's thresholds
+     */
+    public record SliceFigures(int examples, double accuracy, double routedShare) {
+    }
 
     /**
      * From this share of its mail carrying its own characteristic words, a label's mail is expected to

@@ -83,7 +83,7 @@ public final class ModelTrainer {
                 CrossValidation.CrossValidated cv = CrossValidation.crossValidate(tokens, targets, labels.size(), options, featureConfig);
                 // The final words model needs nothing of what follows: it trains on its own core meanwhile.
                 words = background.submit(() -> fitAndSave(tokens, targets, labels.size(), featureConfig, options, version, target));
-                decisions = decisions(cv, embedded, targets, labels, options);
+                decisions = decisions(cv, embedded, targets, labels, options, examples);
             }
             FeatureVocabulary vocabulary = words != null ? done(words)
                     : fitAndSave(tokens, targets, labels.size(), featureConfig, options, version, target);
@@ -99,7 +99,7 @@ public final class ModelTrainer {
                 options.dimension(), decisions.temperature(), options,
                 new ModelMetadata.TrainingData(source, dataHash, examples.size(), perLabel, sample),
                 decisions.evaluation(), libraryVersions(), clock.instant(), decisions.thresholds(), decisions.expectation(),
-                second == null ? null : second.meaning(), decisions.labelWords());
+                second == null ? null : second.meaning(), decisions.labelWords(), decisions.slices());
         ModelFiles.writeMetadata(target, metadata);
         return metadata;
     }
@@ -111,19 +111,20 @@ public final class ModelTrainer {
      * @param second {@code null} without a second stage, or where it did not help
      */
     private record Decisions(double temperature, Map<String, Double> thresholds, ModelMetadata.RoutingExpectation expectation,
-            SecondStageTraining.SecondStage second, Map<String, Double> labelWords, Map<String, Double> evaluation) {
+            SecondStageTraining.SecondStage second, Map<String, Double> labelWords, Map<String, Double> evaluation,
+            Map<String, ModelMetadata.SliceFigures> slices) {
 
         /** A model without cross-validation: no calibration, every label to review. */
         static Decisions uncalibrated(List<String> labels) {
             Map<String, Double> thresholds = new LinkedHashMap<>();
             labels.forEach(label -> thresholds.put(label, null));
-            return new Decisions(1.0, thresholds, null, null, null, new LinkedHashMap<>());
+            return new Decisions(1.0, thresholds, null, null, null, new LinkedHashMap<>(), null);
         }
     }
 
     private static Decisions decisions(CrossValidation.CrossValidated cv, java.util.concurrent.Future<SecondStageTraining.Embedded> embedded,
             int[] targets,
-            List<String> labels, TrainingOptions options) throws IOException {
+            List<String> labels, TrainingOptions options, List<LabelledText> examples) throws IOException {
         Map<String, Double> evaluation = new LinkedHashMap<>();
         double temperature = Calibration.fitTemperature(cv.scores(), targets);
         int[] predicted = new int[targets.length];
@@ -178,7 +179,26 @@ public final class ModelTrainer {
                 evaluation.put("crossValidatedAutoRoutedPrecision", round(expectation.precision()));
             }
         }
-        return new Decisions(temperature, thresholds, expectation, second, labelWords, evaluation);
+        return new Decisions(temperature, thresholds, expectation, second, labelWords, evaluation,
+                slices(examples, predicted, routed, targets));
+    }
+
+    /** Out-of-fold figures per slice of the training mail (length band, CPR numbers): the model card's slices. */
+    private static Map<String, ModelMetadata.SliceFigures> slices(List<LabelledText> examples, int[] predicted, boolean[] routed,
+            int[] targets) {
+        Map<String, int[]> counts = new java.util.TreeMap<>();
+        for (int i = 0; i < targets.length; i++) {
+            for (String slice : dk.postfordeling.classifier.text.MailSlices.of(examples.get(i).text(), Map.of())) {
+                int[] c = counts.computeIfAbsent(slice, s -> new int[3]);
+                c[0]++;
+                c[1] += predicted[i] == targets[i] ? 1 : 0;
+                c[2] += routed[i] ? 1 : 0;
+            }
+        }
+        Map<String, ModelMetadata.SliceFigures> slices = new LinkedHashMap<>();
+        counts.forEach((slice, c) -> slices.put(slice, new ModelMetadata.SliceFigures(c[0], round((double) c[1] / c[0]),
+                round((double) c[2] / c[0]))));
+        return slices;
     }
 
     /** Trains the words model on all examples and saves its parameters in {@code target}; returns its vocabulary. */

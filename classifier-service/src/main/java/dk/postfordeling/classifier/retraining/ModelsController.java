@@ -2,6 +2,7 @@ package dk.postfordeling.classifier.retraining;
 
 import dk.postfordeling.classifier.model.ModelFiles;
 import dk.postfordeling.classifier.model.ModelMetadata;
+import dk.postfordeling.contracts.http.ModelCard;
 import dk.postfordeling.contracts.http.ModelOverview;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -90,6 +91,50 @@ class ModelsController {
         return new ModelOverview.Shadow(s.candidateVersion(), s.currentVersion(), s.examples(), s.candidateAccuracy(),
                 s.currentAccuracy(), s.candidateWronglyRouted(), s.currentWronglyRouted(), s.candidateRoutedShare(),
                 s.currentRoutedShare(), s.trainedOnDecisions(), s.verdict().name(), s.evaluatedAt());
+    }
+
+    /**
+     * One version's model card facts: its provenance, how it was taken into use and the version
+     * before it. 404 for a version this classifier does not have.
+     */
+    @GetMapping("/{version}/card")
+    ResponseEntity<ModelCard> card(@org.springframework.web.bind.annotation.PathVariable String version) throws IOException {
+        Path root = retraining.repository().root();
+        List<ModelMetadata> all = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("model.json"))).toList()) {
+                all.add(ModelFiles.readMetadata(dir));
+            }
+        }
+        // Only a version listed in the model directory, so the path never reaches outside it.
+        Optional<ModelMetadata> found = all.stream().filter(m -> m.modelVersion().equals(version)).findFirst();
+        if (found.isEmpty()) {
+            return ResponseEntity.notFound().build();
+        }
+        ModelMetadata metadata = found.get();
+        String currentVersion = retraining.repository().current().map(dir -> dir.getFileName().toString()).orElse(null);
+        Optional<ShadowEvaluation> shadow = retraining.evaluationOf(root.resolve(metadata.modelVersion()));
+        Optional<ModelOverview.Expected> expected = expected(metadata);
+        ModelCard.Previous previous = all.stream().filter(m -> m.trainedAt().isBefore(metadata.trainedAt()))
+                .max(Comparator.comparing(ModelMetadata::trainedAt))
+                .map(m -> new ModelCard.Previous(m.modelVersion(), m.trainedAt(), m.data().rows(), m.data().perLabel(),
+                        expected(m).map(ModelOverview.Expected::routedShare).orElse(null),
+                        expected(m).map(ModelOverview.Expected::precision).orElse(null)))
+                .orElse(null);
+        Map<String, ModelCard.Slice> slices = null;
+        if (metadata.slices() != null) {
+            slices = new LinkedHashMap<>();
+            for (Map.Entry<String, ModelMetadata.SliceFigures> slice : metadata.slices().entrySet()) {
+                slices.put(slice.getKey(), new ModelCard.Slice(slice.getValue().examples(), slice.getValue().accuracy(),
+                        slice.getValue().routedShare()));
+            }
+        }
+        return ResponseEntity.ok(new ModelCard(metadata.modelVersion(), metadata.trainedAt(), metadata.modelVersion().equals(currentVersion),
+                metadata.data().source(), metadata.data().sample(), metadata.data().sha256(), metadata.data().rows(),
+                metadata.data().perLabel(), shadow.map(ShadowEvaluation::trainedOnDecisions).orElse(null), metadata.evaluation(),
+                metadata.temperature(), metadata.thresholds(), expected.orElse(null), slices,
+                metadata.meaning() == null ? null : metadata.meaning().spec().name(),
+                shadow.map(ModelsController::shadow).orElse(null), previous, metadata.libraries()));
     }
 
     @PostMapping("/retraining")

@@ -13,6 +13,8 @@ import dk.postfordeling.contracts.MailJson;
 import dk.postfordeling.contracts.RoutingCorrected;
 import dk.postfordeling.contracts.TextExtracted;
 import dk.postfordeling.contracts.Topics;
+import dk.postfordeling.contracts.http.ModelCard;
+import dk.postfordeling.classifier.model.ModelMetadata;
 import dk.postfordeling.testing.KafkaTestConsumer;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -114,6 +116,27 @@ class RetrainingTest {
         assertThat(newMailbox.get("routed").asInt()).isBetween(1, newMailbox.get("predicted").asInt());
         assertThat(newMailbox.get("atBars").get("0.99").get("routed").asInt()).isLessThanOrEqualTo(newMailbox.get("routed").asInt());
         await().atMost(Duration.ofSeconds(10)).until(() -> model.classifier().metadata().modelVersion().equals(after));
+
+        // The model card's facts: the promoted version's provenance as recorded, its promotion, and the version before it.
+        HttpResponse<String> answer = call("GET", "/api/v1/models/" + after + "/card", TestClients.basic("test-admin"));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        ModelCard card = ModelCard.read(answer.body());
+        ModelMetadata recorded = model.classifier().metadata();
+        assertThat(card.version()).isEqualTo(after);
+        assertThat(card.current()).isTrue();
+        assertThat(card.rows()).isEqualTo(recorded.data().rows());
+        assertThat(card.perLabel()).isEqualTo(recorded.data().perLabel()).containsKey("dyr-og-natur");
+        assertThat(card.dataSha256()).isEqualTo(recorded.data().sha256());
+        assertThat(card.evaluation()).isEqualTo(recorded.evaluation());
+        assertThat(card.temperature()).isEqualTo(recorded.temperature());
+        assertThat(card.expected().routedShare()).isEqualTo(expected.get("routedShare").asDouble());
+        assertThat(card.slices()).containsKeys("length=under-200", "cpr=no");
+        assertThat(card.slices().get("length=under-200").examples()).isPositive();
+        assertThat(card.promotion().verdict()).isEqualTo("PROMOTED");
+        assertThat(card.promotion().currentVersion()).isEqualTo(before);
+        assertThat(card.previous().version()).isNotEqualTo(after);
+        assertThat(call("GET", "/api/v1/models/../../etc/card", TestClients.basic("test-admin")).statusCode()).isIn(400, 404);
+        assertThat(call("GET", "/api/v1/models/ingen-model/card", TestClients.basic("test-admin")).statusCode()).isEqualTo(404);
 
         TextExtracted newMail = new TextExtracted(MailId.forContent(sha()), Channel.UPLOAD, "blob:sha256:" + sha(),
                 "Hundeskoven", "Hundeskoven ved havnen mangler en låge, og hundene løber ud på vejen.", List.of(), "da",

@@ -55,6 +55,16 @@ public class ClassifierModels {
         }
     }
 
+    /** One version's model card facts; empty when the classifier has no such version. */
+    public java.util.Optional<dk.postfordeling.contracts.http.ModelCard> card(String version) {
+        try {
+            String json = classifier.get().uri("/api/v1/models/{version}/card", version).retrieve().body(String.class);
+            return java.util.Optional.of(dk.postfordeling.contracts.http.ModelCard.read(json));
+        } catch (org.springframework.web.client.HttpClientErrorException.NotFound e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public Answer retrain() {
         try {
             ModelOverview.RetrainingAnswer started = classifier.post().uri("/api/v1/models/retraining").retrieve()

@@ -94,4 +94,61 @@ class AdminModelsPageTest {
         CLASSIFIER.verify(1, postRequestedFor(urlEqualTo("/api/v1/models/retraining")));
         assertThat(admin.get("/admin").body()).contains("Genoptræning startet.");
     }
+
+    /**
+     * The model card of the model in use: Danish, with the figures the classifier recorded (the stub
+     * answers in the shape of classifier-service's card API; RetrainingTest checks the real answer),
+     * and the same card as a PDF that opens — its first page rendered to an image.
+     */
+    @Test
+    void theModelCardRendersInDanishAndAsAPdf() throws Exception {
+        CLASSIFIER.stubFor(get(urlEqualTo("/api/v1/models/retrained-20261123-0900/card")).willReturn(aResponse()
+                .withHeader("Content-Type", "application/json").withBody("""
+                {"version": "retrained-20261123-0900", "trainedAt": "2026-11-23T09:00:00Z", "current": true,
+                 "source": "sample-data + mail.feedback.v1", "sample": false, "dataSha256": "ab12cd34", "rows": 227,
+                 "perLabel": {"skole": 40, "dyr-og-natur": 34}, "feedbackRows": 34,
+                 "evaluation": {"crossValidatedAccuracy": 0.9163, "crossValidatedLogLossUncalibrated": 0.41,
+                   "crossValidatedLogLossCalibrated": 0.33, "crossValidatedAutoRoutedShare": 0.736},
+                 "temperature": 0.72, "thresholds": {"skole": 0.91, "dyr-og-natur": null},
+                 "expected": {"targetPrecision": 0.95, "routedShare": 0.736, "precision": 0.9801},
+                 "slices": {"cpr=yes": {"examples": 12, "accuracy": 0.75, "routedShare": 0.5},
+                            "length=under-200": {"examples": 200, "accuracy": 0.93, "routedShare": 0.76}},
+                 "promotion": {"candidateVersion": "retrained-20261123-0900", "currentVersion": "sample-da-20261120", "examples": 8,
+                   "candidateAccuracy": 1.0, "currentAccuracy": 0.0, "candidateWronglyRouted": 0, "currentWronglyRouted": 0,
+                   "verdict": "PROMOTED", "evaluatedAt": "2026-11-23T09:05:00Z"},
+                 "previous": {"version": "sample-da-20261120", "trainedAt": "2026-11-20T09:00:00Z", "rows": 193,
+                   "perLabel": {"skole": 40}, "routedShare": 0.70, "precision": 0.97},
+                 "libraries": {"djl": "0.35.1"}}""")));
+        CLASSIFIER.stubFor(get(urlEqualTo("/api/v1/models/ingen/card")).willReturn(aResponse().withStatus(404)));
+        WebSession admin = new WebSession(port);
+        admin.signIn("adm_eva", RoutingTestParts.PASSWORD);
+
+        String card = admin.get("/admin/models/retrained-20261123-0900/card").body();
+        assertThat(card).contains("Modelkort: retrained-20261123-0900", "Tilsigtet brug og begrænsninger", "Træningsdata",
+                "Persondata i træningen", "Evaluering", "Kalibrering og tærskler", "Ændringer siden forrige version", "Ibrugtagning",
+                "91,6 %", "73,6 % af posten", "98,0 % (mål 95,0 %)", "cpr=yes", "12 eksempler, træfsikkerhed 75,0 %",
+                "altid en medarbejder", "Nye modtagere: dyr-og-natur.", "Eksempler: 193 → 227.", "Taget i brug automatisk af genoptræningen");
+        assertThat(admin.get("/admin/models/ingen/card").statusCode()).isEqualTo(404);
+        assertThat(admin.get("/admin").body()).contains("/admin/models/retrained-20261123-0900/card");
+
+        HttpResponse<byte[]> pdf = admin.getBytes("/admin/models/retrained-20261123-0900/card.pdf");
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            java.awt.image.BufferedImage first = new org.apache.pdfbox.rendering.PDFRenderer(document).renderImageWithDPI(0, 50);
+            long inked = 0;
+            for (int y = 0; y < first.getHeight(); y++) {
+                for (int x = 0; x < first.getWidth(); x++) {
+                    inked += (first.getRGB(x, y) & 0xFFFFFF) != 0xFFFFFF ? 1 : 0;
+                }
+            }
+            assertThat(inked).as("the first page shows text").isGreaterThan(1000);
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Modelkort: retrained-20261123-0900", "Træningsdata", "Persondata i træningen", "91,6 %",
+                    "Nye modtagere: dyr-og-natur.");
+        }
+        WebSession reviewer = new WebSession(port);
+        reviewer.signIn("rv_anna", RoutingTestParts.PASSWORD);
+        assertThat(reviewer.get("/admin/models/retrained-20261123-0900/card.pdf").statusCode()).isEqualTo(403);
+    }
 }
