@@ -1,30 +1,16 @@
 package dk.postfordeling.routing.destination.f2;
 
 import dk.postfordeling.contracts.DestinationType;
-import dk.postfordeling.routing.table.DestinationKind;
-import dk.postfordeling.routing.table.RoutingProperties;
-import dk.postfordeling.routing.table.Targets;
+import dk.postfordeling.routing.table.CaseKind;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /** A case in cBrain F2: {@code type: F2, case-id: …}; F2 case ids are opaque, so any id without spaces. */
 @Component
-public final class F2Kind implements DestinationKind {
+public final class F2Kind extends CaseKind {
 
-    private static final Pattern CASE_ID = Pattern.compile("[\\w.:/-]+");
-
-    @Override
-    public DestinationType type() {
-        return DestinationType.F2;
-    }
-
-    @Override
-    public String instanceName() {
-        return "f2";
-    }
-
-    @Override
-    public String target(String where, RoutingProperties.DestinationProperties entry) {
-        return Targets.caseReference(where, entry, CASE_ID, "an F2 case id");
+    public F2Kind() {
+        super(DestinationType.F2, "f2", Pattern.compile("[\\w.:/-]+"),
+                "an F2 case id");
     }
 }
