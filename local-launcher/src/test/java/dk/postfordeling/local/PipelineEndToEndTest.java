@@ -162,6 +162,41 @@ class PipelineEndToEndTest {
         assertThat(overview).contains("\"retrainingState\":\"IDLE\"", "For få afgørelser fra medarbejdere at lære af (0");
     }
 
+    /**
+     * The model card of the model in use, written by routing's workbench from the real classifier's
+     * provenance: Danish, with the figures the classifier reports for that version.
+     */
+    @Test
+    void theModelCardOfTheModelInUseRendersInDanishWithItsFigures() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+        String admin = "Basic " + java.util.Base64.getEncoder().encodeToString(("admin:" + PipelineServices.LOCAL_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        tools.jackson.databind.JsonNode models = dk.postfordeling.contracts.MailJson.mapper().readTree(http.send(
+                java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + classifierPort + "/api/v1/models"))
+                        .header("Authorization", admin).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+        String current = models.get("current").asString();
+        tools.jackson.databind.JsonNode version = models.get("versions").get(0);
+        assertThat(version.get("version").asString()).isEqualTo(current);
+
+        String workbench = "http://localhost:" + routingPort;
+        String login = http.send(java.net.http.HttpRequest.newBuilder(URI.create(workbench + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        assertThat(csrf.find()).isTrue();
+        http.send(java.net.http.HttpRequest.newBuilder(URI.create(workbench + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=admin&password=" + PipelineServices.LOCAL_PASSWORD
+                        + "&_csrf=" + java.net.URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        java.net.http.HttpResponse<String> card = http.send(java.net.http.HttpRequest.newBuilder(
+                URI.create(workbench + "/admin/models/" + current + "/card")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(card.statusCode()).isEqualTo(200);
+        assertThat(card.body()).contains("Modelkort: " + current, "Tilsigtet brug og begrænsninger", "Persondata i træningen",
+                "Eksempler</th><td>" + version.get("rows").asInt() + "</td>",
+                "medfølgende eksempeldata", "length=under-200", "Der er ingen tidligere version.");
+    }
+
     @Test
     void anAmbiguousMailEndsInTheReviewTable() throws Exception {
         String mailId = intake.upload(sample("ambiguous-question.eml"), "spoergsmaal.eml");

@@ -93,10 +93,10 @@ class AccountabilityTest {
                 && outcome(decided).equals("REVIEW") && outcome(closed).equals("REVIEW") && outcome(waiting).equals("REVIEW")
                 && outcome(nextWeek).equals("ROUTED"));
         claims.claim(decided.mailId().value(), "rv_anna");
-        assertThat(decisions.decide(decided.mailId().value(), "affald", "rv_anna")).isEqualTo(ReviewDecisions.Result.DONE);
+        assertThat(decisions.decide(decided.mailId().value(), "byggeri", "rv_anna")).isEqualTo(ReviewDecisions.Result.DONE);
         claims.claim(closed.mailId().value(), "rv_bo");
         assertThat(decisions.close(closed.mailId().value(), ReviewDecisions.Closing.NOT_FOR_US, "rv_bo")).isEqualTo(ReviewDecisions.Result.DONE);
-        assertThat(decisions.correct(corrected.mailId().value(), "affald", "rv_anna")).isEqualTo(ReviewDecisions.Result.DONE);
+        assertThat(decisions.correct(corrected.mailId().value(), "byggeri", "rv_anna")).isEqualTo(ReviewDecisions.Result.DONE);
         await().atMost(Duration.ofSeconds(30)).until(() -> outcome(decided).equals("ROUTED") && decidedBy(corrected).equals("REVIEWER"));
 
         Map<String, String> report = csv(lastWeek);
@@ -141,7 +141,7 @@ class AccountabilityTest {
                 + "&_csrf=" + WebSession.enc(token)).statusCode()).isEqualTo(302);
 
         MailClassified paused = send(Classified.routeTo("skole"));
-        MailClassified other = send(Classified.routeTo("affald"));
+        MailClassified other = send(Classified.routeTo("byggeri"));
         await().atMost(Duration.ofSeconds(30)).until(() -> outcome(paused).equals("REVIEW") && outcome(other).equals("ROUTED"));
         assertThat(jdbc.sql("select reasons::text from review_item where mail_id = :id").param("id", paused.mailId().value())
                 .query(String.class).single()).contains("ROUTING_PAUSED", "Automatisk fordeling til skole er sat på pause: Ny skoleleder; tjek fordelingen");
@@ -217,7 +217,7 @@ class AccountabilityTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> Stream.concat(danish.stream(), english.stream())
                 .allMatch(mail -> outcome(mail).equals("ROUTED")));
         for (MailClassified mail : english) {
-            assertThat(decisions.correct(mail.mailId().value(), "affald", "rv_anna")).isEqualTo(ReviewDecisions.Result.DONE);
+            assertThat(decisions.correct(mail.mailId().value(), "byggeri", "rv_anna")).isEqualTo(ReviewDecisions.Result.DONE);
         }
 
         sliceMetrics.refresh();

@@ -63,6 +63,9 @@ class WorkbenchSafetyBrowserTest {
         RoutingTestParts.register(registry);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dk.postfordeling.routing.pause.RoutingPauses pauses;
+
     @LocalServerPort
     int port;
 
@@ -138,6 +141,7 @@ class WorkbenchSafetyBrowserTest {
             assertThat(driver.findElements(By.cssSelector("header nav a"))).extracting(WebElement::getText).containsExactly("Drift", "Effekt");
             assertThat(Axe.violations(driver)).as("ops").isEmpty();
             driver.findElement(By.linkText("Effekt")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("row-received")));
             assertThat(driver.findElement(By.id("row-received")).getText()).startsWith("Post modtaget");
             browser.screenshot("12-efficiency");
             assertThat(Axe.violations(driver)).as("efficiency report").isEmpty();
@@ -177,6 +181,7 @@ class WorkbenchSafetyBrowserTest {
             assertThat(Axe.violations(driver)).as("admin").isEmpty();
             // Stopping all automatic routing: every page says so until it is resumed.
             driver.findElement(By.id("pause-reason")).sendKeys("Modellen undersøges", Keys.ENTER);
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("routing-paused")));
             assertThat(driver.findElement(By.id("routing-paused")).getText()).contains("pause", "Modellen undersøges");
             assertThat(Axe.violations(driver)).as("admin while paused").isEmpty();
             driver.get(url("/queue"));
@@ -185,13 +190,22 @@ class WorkbenchSafetyBrowserTest {
             assertThat(Axe.violations(driver)).as("queue while paused").isEmpty();
             driver.get(url("/admin"));
             driver.findElement(By.id("resume-everything")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("audit-link")));
             assertThat(driver.findElements(By.id("routing-paused"))).isEmpty();
             driver.findElement(By.id("audit-link")).click();
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("actor")));
             driver.findElement(By.id("actor")).sendKeys("adm_eva", Keys.ENTER);
+            new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(By.id("audit")));
             assertThat(driver.findElement(By.id("audit")).getText()).contains("PAUSE", "RESUME");
             browser.screenshot("14-audit");
             assertThat(Axe.violations(driver)).as("audit log").isEmpty();
         }
+    }
+
+    /** Other test classes share this database: a pause this class set must never outlive it. */
+    @org.junit.jupiter.api.AfterEach
+    void resumeRouting() {
+        pauses.resume(dk.postfordeling.routing.policy.Pauses.EVERYTHING, "test");
     }
 
     private void signIn(Browser browser, String user) {
