@@ -3,36 +3,28 @@ package dk.postfordeling.classifier.decision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dk.postfordeling.classifier.ClassifierProperties;
-import dk.postfordeling.classifier.model.FeatureConfig;
 import dk.postfordeling.classifier.model.LabelledText;
-import dk.postfordeling.classifier.model.ModelMetadata;
-import dk.postfordeling.classifier.model.ModelTrainer;
 import dk.postfordeling.classifier.model.Prediction;
 import dk.postfordeling.classifier.model.SampleModel;
 import dk.postfordeling.classifier.model.TextClassifier;
 import dk.postfordeling.classifier.model.TrainingDataFiles;
-import dk.postfordeling.classifier.model.TrainingOptions;
 import dk.postfordeling.contracts.Decision;
 import dk.postfordeling.contracts.DecisionReason;
 import dk.postfordeling.contracts.ExtractionStatus;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A model trained on Danish mail only must not route text in other languages on a guess. */
 class ForeignLanguageTest {
 
-    @TempDir
-    Path models;
-
     @Test
     void textInOtherLanguagesGoesToAPersonOrIsRoutedCorrectly() throws Exception {
-        ModelMetadata danish = new ModelTrainer(Clock.systemUTC()).train(SampleModel.sampleData(), TrainingOptions.defaults(),
-                FeatureConfig.defaults(), "bundled-sample", true, "da-only", models);
+        // The service's sample model: Danish mail only.
+        Path models = SampleModel.freshModelDirectory();
+        Path danish = new dk.postfordeling.classifier.model.ModelRepository(models).current().orElseThrow();
         List<LabelledText> foreign;
         try (InputStream in = getClass().getResourceAsStream("/foreign/non-danish-mails.csv")) {
             foreign = TrainingDataFiles.readCsv(in, "non-danish-mails.csv");
@@ -42,7 +34,7 @@ class ForeignLanguageTest {
         int safe = 0;
         List<String> misrouted = new ArrayList<>();
         List<String> reasons = new ArrayList<>();
-        try (TextClassifier classifier = TextClassifier.load(models.resolve(danish.modelVersion()))) {
+        try (TextClassifier classifier = TextClassifier.load(danish)) {
             for (LabelledText mail : foreign) {
                 Prediction prediction = classifier.predict(mail.text());
                 DecisionPolicy.Outcome outcome = policy.decide(prediction, ExtractionStatus.EXTRACTED);

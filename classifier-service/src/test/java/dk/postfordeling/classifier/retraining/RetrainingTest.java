@@ -45,12 +45,18 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "postfordeling.classifier.model-dir=${java.io.tmpdir}/postfordeling-classifier-test/${random.uuid}",
         "postfordeling.kafka.partitions=1",
         "postfordeling.classifier.model-check-interval=PT0.2S"})
 @EmbeddedKafka(partitions = 1)
 @DirtiesContext // closed while its embedded broker still runs, not at JVM exit
 class RetrainingTest {
+
+    /** The service's own sample model, trained once for the test JVM instead of at each start. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void model(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        java.nio.file.Path dir = dk.postfordeling.classifier.model.SampleModel.freshModelDirectory();
+        registry.add("postfordeling.classifier.model-dir", dir::toString);
+    }
 
     private static final String[] PROBLEMS = {
         "mangler en låge, så hundene løber ud", "trænger til at få slået græsset", "har ingen skraldespande til hundeposer",

@@ -31,13 +31,19 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 @SpringBootTest(properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "postfordeling.classifier.model-dir=${java.io.tmpdir}/postfordeling-classifier-test/${random.uuid}",
         "postfordeling.kafka.partitions=1",
         "postfordeling.classifier.model-check-interval=PT0.2S",
         "server.port=0"})
 @EmbeddedKafka(partitions = 1)
 @org.springframework.test.annotation.DirtiesContext // closed while its embedded broker still runs, not at JVM exit
 class ClassificationServiceTest {
+
+    /** The service's own sample model, trained once for the test JVM instead of at each start. */
+    @org.springframework.test.context.DynamicPropertySource
+    static void model(org.springframework.test.context.DynamicPropertyRegistry registry) {
+        java.nio.file.Path dir = dk.postfordeling.classifier.model.SampleModel.freshModelDirectory();
+        registry.add("postfordeling.classifier.model-dir", dir::toString);
+    }
 
     @Value("${spring.embedded.kafka.brokers}")
     String brokers;
