@@ -95,6 +95,13 @@ class AdminModelsPageTest {
         assertThat(admin.get("/admin").body()).contains("Genoptræning startet.");
     }
 
+    /** A model card in the shape of classifier-service's card API, for the version the stub has in use. */
+    static String modelCard() throws java.io.IOException {
+        try (java.io.InputStream in = AdminModelsPageTest.class.getResourceAsStream("/classifier/model-card.json")) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /**
      * The model card of the model in use: Danish, with the figures the classifier recorded (the stub
      * answers in the shape of classifier-service's card API; RetrainingTest checks the real answer),
@@ -103,22 +110,7 @@ class AdminModelsPageTest {
     @Test
     void theModelCardRendersInDanishAndAsAPdf() throws Exception {
         CLASSIFIER.stubFor(get(urlEqualTo("/api/v1/models/retrained-20261123-0900/card")).willReturn(aResponse()
-                .withHeader("Content-Type", "application/json").withBody("""
-                {"version": "retrained-20261123-0900", "trainedAt": "2026-11-23T09:00:00Z", "current": true,
-                 "source": "sample-data + mail.feedback.v1", "sample": false, "dataSha256": "ab12cd34", "rows": 227,
-                 "perLabel": {"skole": 40, "dyr-og-natur": 34}, "feedbackRows": 34,
-                 "evaluation": {"crossValidatedAccuracy": 0.9163, "crossValidatedLogLossUncalibrated": 0.41,
-                   "crossValidatedLogLossCalibrated": 0.33, "crossValidatedAutoRoutedShare": 0.736},
-                 "temperature": 0.72, "thresholds": {"skole": 0.91, "dyr-og-natur": null},
-                 "expected": {"targetPrecision": 0.95, "routedShare": 0.736, "precision": 0.9801},
-                 "slices": {"cpr=yes": {"examples": 12, "accuracy": 0.75, "routedShare": 0.5},
-                            "length=under-200": {"examples": 200, "accuracy": 0.93, "routedShare": 0.76}},
-                 "promotion": {"candidateVersion": "retrained-20261123-0900", "currentVersion": "sample-da-20261120", "examples": 8,
-                   "candidateAccuracy": 1.0, "currentAccuracy": 0.0, "candidateWronglyRouted": 0, "currentWronglyRouted": 0,
-                   "verdict": "PROMOTED", "evaluatedAt": "2026-11-23T09:05:00Z"},
-                 "previous": {"version": "sample-da-20261120", "trainedAt": "2026-11-20T09:00:00Z", "rows": 193,
-                   "perLabel": {"skole": 40}, "routedShare": 0.70, "precision": 0.97},
-                 "libraries": {"djl": "0.35.1"}}""")));
+                .withHeader("Content-Type", "application/json").withBody(modelCard())));
         CLASSIFIER.stubFor(get(urlEqualTo("/api/v1/models/ingen/card")).willReturn(aResponse().withStatus(404)));
         WebSession admin = new WebSession(port);
         admin.signIn("adm_eva", RoutingTestParts.PASSWORD);

@@ -58,9 +58,22 @@ import org.springframework.test.context.DynamicPropertySource;
 @WithRoutingService
 class WorkbenchSafetyBrowserTest {
 
+    /** The classifier's model API, answering with a model card (AdminModelsPageTest checks the card's content). */
+    static final com.github.tomakehurst.wiremock.WireMockServer CLASSIFIER = new com.github.tomakehurst.wiremock.WireMockServer(
+            com.github.tomakehurst.wiremock.core.WireMockConfiguration.options().dynamicPort());
+
     @DynamicPropertySource
-    static void parts(DynamicPropertyRegistry registry) {
+    static void parts(DynamicPropertyRegistry registry) throws Exception {
         RoutingTestParts.register(registry);
+        CLASSIFIER.start();
+        CLASSIFIER.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/api/v1/models/retrained-20261123-0900/card")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(AdminModelsPageTest.modelCard())));
+        registry.add("postfordeling.workbench.classifier-uri", CLASSIFIER::baseUrl);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void stopTheClassifier() {
+        CLASSIFIER.stop();
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -199,6 +212,10 @@ class WorkbenchSafetyBrowserTest {
             assertThat(driver.findElement(By.id("audit")).getText()).contains("PAUSE", "RESUME");
             browser.screenshot("14-audit");
             assertThat(Axe.violations(driver)).as("audit log").isEmpty();
+            driver.get(url("/admin/models/retrained-20261123-0900/card"));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Modelkort: retrained-20261123-0900");
+            browser.screenshot("15-model-card");
+            assertThat(Axe.violations(driver)).as("model card").isEmpty();
         }
     }
 
