@@ -7,6 +7,7 @@ import dk.postfordeling.contracts.MailRouted;
 import dk.postfordeling.contracts.Topics;
 import dk.postfordeling.intake.acceptance.IntakeJournal;
 import dk.postfordeling.platform.blob.BlobStore;
+import dk.postfordeling.platform.blob.StoredBlob;
 import dk.postfordeling.platform.kafka.MailListeners;
 import dk.postfordeling.platform.logging.MailLogContext;
 import java.io.IOException;
@@ -83,12 +84,12 @@ class OriginalRetention implements SchedulingConfigurer {
     @KafkaListener(topics = Topics.Names.MAIL_ERASED, groupId = "intake-service-erasure", containerFactory = "mailErasedListenerFactory")
     void onMailErased(MailErased erased) {
         try (MailLogContext ignored = MailLogContext.open(erased.mailId())) {
-            if (erased.originalRef() != null && erased.originalRef().startsWith("blob:")) {
+            if (StoredBlob.isReference(erased.originalRef())) {
                 blobStore.delete(erased.originalRef());
             }
             transactions.executeWithoutResult(status -> {
                 journal.forget(erased.mailId());
-                jdbc.sql("delete from retention where mail_id = :id").param("id", erased.mailId().value()).update();
+                unschedule(erased.mailId().value());
             });
             log.info("journal record and original dropped: routing erased the mail ({})", erased.reason());
         } catch (IOException e) {
@@ -131,9 +132,13 @@ class OriginalRetention implements SchedulingConfigurer {
                 // The store did not answer: the row stays, and the next round tries again.
                 throw new UncheckedIOException(e);
             }
-            jdbc.sql("delete from retention where mail_id = :id").param("id", id).update();
+            unschedule(id);
         }
         return due.size();
+    }
+
+    private void unschedule(UUID mailId) {
+        jdbc.sql("delete from retention where mail_id = :id").param("id", mailId).update();
     }
 
     /**

@@ -25,6 +25,16 @@ public record StoredBlob(String uri, String sha256, long sizeBytes) {
         return PREFIX + sha256;
     }
 
+    /** Whether {@code uri} is a well-formed reference to stored content (what {@link #sha256Of} accepts). */
+    public static boolean isReference(String uri) {
+        try {
+            sha256Of(uri);
+            return true;
+        } catch (IllegalArgumentException notAReference) {
+            return false;
+        }
+    }
+
     /** The hex digest named by a reference; rejects anything that is not a well-formed reference. */
     public static String sha256Of(String uri) {
         if (uri == null || !uri.startsWith(PREFIX)) {

@@ -2,6 +2,7 @@ package dk.postfordeling.routing.retention;
 
 import dk.postfordeling.contracts.MailClassified;
 import dk.postfordeling.platform.blob.BlobStore;
+import dk.postfordeling.platform.blob.StoredBlob;
 import dk.postfordeling.routing.dispatch.RoutingTasks;
 import dk.postfordeling.contracts.MailErased;
 import dk.postfordeling.contracts.MailId;
@@ -112,14 +113,13 @@ public class ContentErasure implements SchedulingConfigurer {
                 new MailErased(new MailId(mailId), original, reason.name(), clock.instant()));
         audit.record(actor, "ERASE", mailId, Map.of("reason", reason.name()));
         // Last: should the store fail, the transaction rolls back and the next round tries again.
-        try {
-            if (original != null) {
+        // A mail that failed before intake stored it has no original to erase.
+        if (StoredBlob.isReference(original)) {
+            try {
                 blobStore.delete(original);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IllegalArgumentException notAnOriginal) {
-            // A mail that failed before intake stored it has no original to erase.
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return true;
     }

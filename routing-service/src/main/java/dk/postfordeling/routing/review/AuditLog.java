@@ -1,6 +1,7 @@
 package dk.postfordeling.routing.review;
 
 import dk.postfordeling.contracts.MailJson;
+import tools.jackson.core.type.TypeReference;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +19,11 @@ public class AuditLog {
 
     public AuditLog(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** An audit row's {@code detail} column, as {@link #record} wrote it. */
+    public static Map<String, String> detail(String json) {
+        return MailJson.mapper().readValue(json, new TypeReference<Map<String, String>>() { });
     }
 
     public void record(String actor, String action, UUID mailId, Map<String, String> detail) {

@@ -1,7 +1,5 @@
 package dk.postfordeling.routing.review;
 
-import tools.jackson.core.type.TypeReference;
-import dk.postfordeling.contracts.MailJson;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Map;
@@ -45,7 +43,7 @@ public class AuditSearch {
                 .query((java.sql.ResultSet rs) -> {
                     rows.accept(new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("actor"),
                             rs.getString("action"), rs.getObject("mail_id", UUID.class),
-                            MailJson.mapper().readValue(rs.getString("detail"), new TypeReference<Map<String, String>>() { })));
+                            AuditLog.detail(rs.getString("detail"))));
                 });
     }
 }

@@ -114,7 +114,6 @@ public final class Format {
             case "CORRECT" -> "rettede fra " + detail.get("from") + " til " + detail.get("label");
             case "CLOSE" -> "lukkede: " + decision(detail.get("reason"));
             case "UNDO" -> "fortrød sin beslutning";
-            case "AUDIT_READ" -> "læste revisionsloggen for posten";
             case "ERASE" -> "RETENTION".equals(detail.get("reason"))
                     ? "postens indhold (tekst, forklaring og original) blev slettet, da opbevaringsperioden udløb"
                     : "slettede postens indhold (tekst, forklaring og original) efter anmodning";

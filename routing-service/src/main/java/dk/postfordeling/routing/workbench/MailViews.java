@@ -89,7 +89,7 @@ public class MailViews {
                 where mail_id = :id and action in (:actions) order by at, id""")
                 .param("id", mailId).param("actions", DECISION_ACTIONS)
                 .query((rs, n) -> new Step(rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action"),
-                        MailJson.mapper().readValue(rs.getString("detail"), new TypeReference<Map<String, String>>() { })))
+                        AuditLog.detail(rs.getString("detail"))))
                 .list();
         return Optional.of(new MailView(mailId, classified.get(), review, outcome, pending, history));
     }
