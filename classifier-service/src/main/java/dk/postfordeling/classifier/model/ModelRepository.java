@@ -27,6 +27,13 @@ public final class ModelRepository {
     }
 
     /** The directory of the model in use, if any. */
+    /** The directory of every model version here (those with their metadata written), in no order. */
+    public java.util.List<Path> versions() throws IOException {
+        try (java.util.stream.Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(dir -> Files.isRegularFile(dir.resolve(ModelFiles.METADATA))).toList();
+        }
+    }
+
     public Optional<Path> current() throws IOException {
         Path pointer = root.resolve(CURRENT);
         if (!Files.isRegularFile(pointer)) {

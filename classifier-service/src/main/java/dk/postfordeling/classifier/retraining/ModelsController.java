@@ -5,7 +5,6 @@ import dk.postfordeling.classifier.model.ModelMetadata;
 import dk.postfordeling.contracts.http.ModelCard;
 import dk.postfordeling.contracts.http.ModelOverview;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,18 +39,15 @@ class ModelsController {
 
     @GetMapping
     ModelOverview models() throws IOException {
-        Path root = retraining.repository().root();
-        String currentVersion = retraining.repository().current().map(dir -> dir.getFileName().toString()).orElse(null);
+        String currentVersion = currentVersion();
         List<ModelOverview.Version> versions = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(root)) {
-            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("model.json"))).toList()) {
-                ModelMetadata metadata = ModelFiles.readMetadata(dir);
-                Optional<ShadowEvaluation> shadow = retraining.evaluationOf(dir);
-                versions.add(new ModelOverview.Version(metadata.modelVersion(), metadata.trainedAt(), metadata.data().rows(),
-                        metadata.data().source(), metadata.data().sample(), metadata.labels().size(),
-                        metadata.modelVersion().equals(currentVersion), expected(metadata).orElse(null),
-                        shadow.map(ShadowEvaluation::trainedOnDecisions).orElse(null), shadow.map(ModelsController::shadow).orElse(null)));
-            }
+        for (Path dir : retraining.repository().versions()) {
+            ModelMetadata metadata = ModelFiles.readMetadata(dir);
+            Optional<ShadowEvaluation> shadow = retraining.evaluationOf(dir);
+            versions.add(new ModelOverview.Version(metadata.modelVersion(), metadata.trainedAt(), metadata.data().rows(),
+                    metadata.data().source(), metadata.data().sample(), metadata.labels().size(),
+                    metadata.modelVersion().equals(currentVersion), expected(metadata).orElse(null),
+                    shadow.map(ShadowEvaluation::trainedOnDecisions).orElse(null), shadow.map(ModelsController::shadow).orElse(null)));
         }
         versions.sort(Comparator.comparing(ModelOverview.Version::trainedAt).reversed());
         return new ModelOverview(currentVersion, retraining.status().message(), retraining.status().state(),
@@ -101,10 +96,8 @@ class ModelsController {
     ResponseEntity<ModelCard> card(@org.springframework.web.bind.annotation.PathVariable String version) throws IOException {
         Path root = retraining.repository().root();
         List<ModelMetadata> all = new ArrayList<>();
-        try (Stream<Path> dirs = Files.list(root)) {
-            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve("model.json"))).toList()) {
-                all.add(ModelFiles.readMetadata(dir));
-            }
+        for (Path dir : retraining.repository().versions()) {
+            all.add(ModelFiles.readMetadata(dir));
         }
         // Only a version listed in the model directory, so the path never reaches outside it.
         Optional<ModelMetadata> found = all.stream().filter(m -> m.modelVersion().equals(version)).findFirst();
@@ -112,7 +105,7 @@ class ModelsController {
             return ResponseEntity.notFound().build();
         }
         ModelMetadata metadata = found.get();
-        String currentVersion = retraining.repository().current().map(dir -> dir.getFileName().toString()).orElse(null);
+        String currentVersion = currentVersion();
         Optional<ShadowEvaluation> shadow = retraining.evaluationOf(root.resolve(metadata.modelVersion()));
         Optional<ModelOverview.Expected> expected = expected(metadata);
         ModelCard.Previous previous = all.stream().filter(m -> m.trainedAt().isBefore(metadata.trainedAt()))
@@ -135,6 +128,10 @@ class ModelsController {
                 metadata.temperature(), metadata.thresholds(), expected.orElse(null), slices,
                 metadata.meaning() == null ? null : metadata.meaning().spec().name(),
                 shadow.map(ModelsController::shadow).orElse(null), previous, metadata.libraries()));
+    }
+
+    private String currentVersion() throws IOException {
+        return retraining.repository().current().map(dir -> dir.getFileName().toString()).orElse(null);
     }
 
     @PostMapping("/retraining")
